@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import type { CreatedItem as Created } from '@/lib/bzctrl/create-item';
+
+interface CreatedItemProps {
+  item: Created;
+  onOpen(): void;
+  onNew(): void;
+}
+
+/** What was created, with its link: opened already when trusted, never clickable when not. */
+export function CreatedItem({ item, onOpen, onNew }: CreatedItemProps) {
+  const [copied, setCopied] = useState(false);
+  const kind = item.todoType === 'INCIDENT' ? 'Incident' : 'Task';
+
+  async function copyLink() {
+    await navigator.clipboard.writeText(item.taskLink);
+    setCopied(true);
+  }
+
+  return (
+    <section className="created" aria-live="polite">
+      <h2>{kind} created</h2>
+      <p className="created__title">{item.title}</p>
+      <p className="created__link">
+        <code>{item.taskLink}</code>
+      </p>
+      {!item.trusted && (
+        <p className="message message--warning" role="alert">
+          BzCtrl answered with a link that is not on a BzCtrl address. It was not opened; check it before you
+          use it.
+        </p>
+      )}
+      <div className="actions">
+        {item.trusted && (
+          <button type="button" className="primary" onClick={onOpen}>
+            Open in BzCtrl
+          </button>
+        )}
+        <button type="button" onClick={copyLink}>
+          {copied ? 'Copied' : 'Copy link'}
+        </button>
+        <button type="button" onClick={onNew}>
+          New report
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,169 @@
+import { useEffect, useState } from 'react';
+import {
+  type ReportField,
+  type ReportForm as ReportFormValues,
+  reportFormSchema,
+} from '@/lib/bzctrl/report-form';
+import { LEVELS, type Level, STATUSES, type Status } from '@/lib/bzctrl/schema';
+import type { Failure } from '@/lib/messages';
+import type { PageValues } from '@/lib/page/read-values';
+import { Field } from './Field';
+import { useZodForm } from './use-zod-form';
+
+const LEVEL_LABELS: Record<Level, string> = { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' };
+const STATUS_LABELS: Record<Status, string> = {
+  TODO: 'To do',
+  INPROGRESS: 'In progress',
+  DONE: 'Done',
+};
+
+interface ReportFormProps {
+  initialValues: ReportFormValues;
+  /** Values read from the page; they fill fields the user has not typed in. */
+  pageValues: PageValues;
+  domainWorkSpace: string;
+  onSubmit(values: ReportFormValues): Promise<Failure | undefined>;
+}
+
+export function ReportForm({ initialValues, pageValues, domainWorkSpace, onSubmit }: ReportFormProps) {
+  const form = useZodForm(reportFormSchema, initialValues);
+  const { field: register, error, handleSubmit, submitting } = form;
+  const [failure, setFailure] = useState<Failure | undefined>();
+  const isIncident = form.values.todoType === 'INCIDENT';
+  usePrefill(form, pageValues);
+  // For `npm run bench`: when the form is on screen.
+  useEffect(() => {
+    performance.mark('bzctrl:form-ready');
+  }, []);
+
+  const submit = handleSubmit(async (values) => {
+    setFailure(undefined);
+    const result = await onSubmit(values);
+    if (!result) return;
+    setFailure(result);
+    form.setServerErrors(result.fieldErrors ?? {});
+  });
+  const levelOptions = (
+    <>
+      <option value="">—</option>
+      {LEVELS.map((level) => (
+        <option key={level} value={level}>
+          {LEVEL_LABELS[level]}
+        </option>
+      ))}
+    </>
+  );
+
+  return (
+    <form className="report" onSubmit={submit} noValidate aria-busy={submitting}>
+      <div className="row">
+        <Field label="Type" error={error('todoType')}>
+          <select {...register('todoType')}>
+            <option value="INCIDENT">Incident</option>
+            <option value="TASK">Task</option>
+          </select>
+        </Field>
+        <Field label="Status" error={error('status')}>
+          <select {...register('status')}>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {STATUS_LABELS[status]}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <div className="row">
+        <Field label="Service order" error={error('orderID')}>
+          <input autoComplete="off" spellCheck={false} {...register('orderID')} />
+        </Field>
+        <Field label="LRN" error={error('lrn')}>
+          <input autoComplete="off" spellCheck={false} {...register('lrn')} />
+        </Field>
+      </div>
+      <Field label="Title" error={error('title')}>
+        <input autoComplete="off" {...register('title')} />
+      </Field>
+      <Field label="Description" error={error('description')}>
+        <textarea rows={3} {...register('description')} />
+      </Field>
+      {isIncident ? (
+        <>
+          <Field label="Financial impact (EUR)" error={error('financialImpact')}>
+            <input inputMode="decimal" placeholder="e.g. 1250.50" {...register('financialImpact')} />
+          </Field>
+          <div className="row">
+            <Field label="Impact" error={error('impact')}>
+              <select {...register('impact')}>{levelOptions}</select>
+            </Field>
+            <Field label="Likelihood" error={error('likelihood')}>
+              <select {...register('likelihood')}>{levelOptions}</select>
+            </Field>
+          </div>
+        </>
+      ) : (
+        <Field label="Result" error={error('result')}>
+          <textarea rows={2} {...register('result')} />
+        </Field>
+      )}
+      <div className="row">
+        <Field label="Priority" error={error('priority')}>
+          <select {...register('priority')}>{levelOptions}</select>
+        </Field>
+        <Field label="Reminder date" error={error('reminderDate')}>
+          <input type="date" {...register('reminderDate')} />
+        </Field>
+      </div>
+      <div className="row">
+        <Field label="Assignee" error={error('assignee')}>
+          <input type="email" autoComplete="off" {...register('assignee')} />
+        </Field>
+        <Field label="Reporter" error={error('reporter')}>
+          <input type="email" autoComplete="off" {...register('reporter')} />
+        </Field>
+      </div>
+      <div className="row">
+        <Field label="Category" error={error('category')} hint="Comma-separated">
+          <input autoComplete="off" {...register('category')} />
+        </Field>
+        <Field label="Sub-category" error={error('subCategory')} hint="Comma-separated">
+          <input autoComplete="off" {...register('subCategory')} />
+        </Field>
+      </div>
+      {failure && (
+        <p className="message message--error" role="alert">
+          {failure.message}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={submitting}>
+          {submitting ? 'Sending…' : isIncident ? 'Create incident' : 'Create task'}
+        </button>
+        <span className="muted" title="BzCtrl workspace">
+          {domainWorkSpace}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+/** Fills Service order and LRN from the page, unless the user has typed there already. */
+function usePrefill(
+  form: {
+    isDirty(field: ReportField): boolean;
+    setValue(field: ReportField, value: string): void;
+  },
+  pageValues: PageValues,
+) {
+  const { isDirty, setValue } = form;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a new reading arrives, not on every keystroke
+  useEffect(() => {
+    const found: [ReportField, string | undefined][] = [
+      ['orderID', pageValues.serviceOrder],
+      ['lrn', pageValues.lrn],
+    ];
+    for (const [field, value] of found) {
+      if (value && !isDirty(field)) setValue(field, value);
+    }
+  }, [pageValues]);
+}

@@ -1,0 +1,90 @@
+import { type ChangeEvent, type FormEvent, useMemo, useRef, useState } from 'react';
+import type { z } from 'zod/mini';
+
+type Values = Record<string, string>;
+type ErrorsOf<T> = Partial<Record<keyof T & string, string>>;
+
+/**
+ * Form state for a form of text fields validated by a zod schema: the schema's first message per
+ * field, shown from the first submit on and then kept live (not on blur: a message appearing on
+ * blur shifts the layout under the pointer and swallows the click on the button); server messages
+ * until the field changes; one submission at a time, even on a double click.
+ */
+export function useZodForm<T extends Values, Parsed>(schema: z.ZodMiniType<Parsed, T>, initialValues: T) {
+  const [values, setValues] = useState<T>(initialValues);
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<ErrorsOf<T>>({});
+  const [submitting, setSubmitting] = useState(false);
+  const dirty = useRef(new Set<string>());
+  const inFlight = useRef(false);
+
+  const parsed = useMemo(() => schema.safeParse(values), [schema, values]);
+  const schemaErrors = useMemo(() => firstMessagePerField<T>(parsed.error), [parsed]);
+
+  function error(field: keyof T & string): string | undefined {
+    if (serverErrors[field]) return serverErrors[field];
+    return submitted ? schemaErrors[field] : undefined;
+  }
+
+  function setValue(field: keyof T & string, value: string, typedByUser = false) {
+    if (typedByUser) dirty.current.add(field);
+    setValues((previous) => ({ ...previous, [field]: value }));
+    setServerErrors((previous) => ({ ...previous, [field]: undefined }));
+  }
+
+  /** Props for an input, select or textarea bound to `field`. */
+  function field(name: keyof T & string) {
+    return {
+      name,
+      value: values[name] ?? '',
+      onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+        setValue(name, event.target.value, true),
+    };
+  }
+
+  function handleSubmit(onValid: (data: Parsed) => Promise<void>) {
+    return async (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      setSubmitted(true);
+      if (!parsed.success) {
+        focusFirstInvalid(event.currentTarget);
+        return;
+      }
+      if (inFlight.current) return;
+      inFlight.current = true;
+      setSubmitting(true);
+      try {
+        await onValid(parsed.data);
+      } finally {
+        inFlight.current = false;
+        setSubmitting(false);
+      }
+    };
+  }
+
+  return {
+    values,
+    field,
+    error,
+    setValue,
+    /** Whether the user typed in the field (page readings never overwrite such a field). */
+    isDirty: (name: keyof T & string) => dirty.current.has(name),
+    setServerErrors: (errors: ErrorsOf<T>) => setServerErrors(errors),
+    handleSubmit,
+    submitting,
+  };
+}
+
+function firstMessagePerField<T>(error: z.core.$ZodError | undefined): ErrorsOf<T> {
+  const messages: Record<string, string> = {};
+  for (const issue of error?.issues ?? []) {
+    const key = issue.path[0];
+    if (typeof key === 'string') messages[key] ??= issue.message;
+  }
+  return messages as ErrorsOf<T>;
+}
+
+function focusFirstInvalid(form: HTMLFormElement) {
+  // After React re-renders with the errors shown.
+  requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}

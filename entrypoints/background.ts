@@ -1,0 +1,7 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { registerMessageHandlers } from '@/lib/background/message-handlers';
+
+// Wiring only: listeners are registered synchronously so a woken worker hears the event that woke it.
+export default defineBackground(() => {
+  registerMessageHandlers();
+});

@@ -1,0 +1,93 @@
+/**
+ * Where BzCtrl lives. PROD's two URLs are on different hosts (bzctrl.com and www.bzctrl.com),
+ * so each environment keeps both URLs; one is never derived from the other.
+ */
+import { z } from 'zod/mini';
+
+export const ENVIRONMENT_IDS = ['production', 'acceptance', 'sandbox', 'custom'] as const;
+export const environmentIdSchema = z.enum(ENVIRONMENT_IDS);
+export type EnvironmentId = z.infer<typeof environmentIdSchema>;
+
+export interface Endpoints {
+  tokenUrl: string;
+  addTaskUrl: string;
+}
+
+export const ENVIRONMENT_LABELS: Record<EnvironmentId, string> = {
+  production: 'Production',
+  acceptance: 'Acceptance',
+  sandbox: 'Local sandbox',
+  custom: 'Custom',
+};
+
+const FIXED_ENDPOINTS = {
+  production: {
+    tokenUrl: 'https://bzctrl.com/bzctrl-core-api/oauth/token',
+    addTaskUrl: 'https://www.bzctrl.com/bzctrl-core-api/api/v1/task/add-task',
+  },
+  acceptance: {
+    tokenUrl: 'https://acc.bzctrl.com/bzctrl-core-api/oauth/token',
+    addTaskUrl: 'https://acc.bzctrl.com/bzctrl-core-api/api/v1/task/add-task',
+  },
+} as const satisfies Record<string, Endpoints>;
+
+export const DEFAULT_SANDBOX_URL = 'http://127.0.0.1:8787';
+
+export function sandboxEndpoints(sandboxUrl: string): Endpoints {
+  const base = sandboxUrl.replace(/\/+$/, '');
+  return {
+    tokenUrl: `${base}/bzctrl-core-api/oauth/token`,
+    addTaskUrl: `${base}/bzctrl-core-api/api/v1/task/add-task`,
+  };
+}
+
+export interface EnvironmentChoice {
+  environment: EnvironmentId;
+  sandboxUrl: string;
+  customTokenUrl: string;
+  customAddTaskUrl: string;
+}
+
+export function endpointsFor(choice: EnvironmentChoice): Endpoints {
+  switch (choice.environment) {
+    case 'production':
+    case 'acceptance':
+      return FIXED_ENDPOINTS[choice.environment];
+    case 'sandbox':
+      return sandboxEndpoints(choice.sandboxUrl);
+    case 'custom':
+      return { tokenUrl: choice.customTokenUrl, addTaskUrl: choice.customAddTaskUrl };
+  }
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** https anywhere; plain http only on this machine (a sandbox or a local test server). */
+export function isAllowedServerUrl(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  if (url.username || url.password) return false;
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+}
+
+export function isBzCtrlHost(hostname: string): boolean {
+  return hostname === 'bzctrl.com' || hostname.endsWith('.bzctrl.com');
+}
+
+/**
+ * A taskLink may be opened only when it is https on a BzCtrl host, or on the origin of the
+ * configured sandbox or custom server. Anything else (javascript:, data:, another host) is shown
+ * as text with a warning, never opened.
+ */
+export function isTrustedTaskLink(link: string, choice: EnvironmentChoice): boolean {
+  if (!URL.canParse(link)) return false;
+  const url = new URL(link);
+  if (url.username || url.password) return false;
+  if (url.protocol === 'https:' && isBzCtrlHost(url.hostname)) return true;
+  if (choice.environment !== 'sandbox' && choice.environment !== 'custom') return false;
+  const { tokenUrl, addTaskUrl } = endpointsFor(choice);
+  const trustedOrigins = [tokenUrl, addTaskUrl]
+    .filter((server) => isAllowedServerUrl(server))
+    .map((server) => new URL(server).origin);
+  return (url.protocol === 'https:' || url.protocol === 'http:') && trustedOrigins.includes(url.origin);
+}

@@ -1,0 +1,175 @@
+/**
+ * Every item the extension stores, defined once, each with its area and a version.
+ * - local: settings and history, kept across restarts.
+ * - session: the signed-in account and its tokens, gone when the browser closes and, in Chrome,
+ *   readable only by the extension's own pages and worker (never by content scripts).
+ * The password is never stored anywhere.
+ */
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod/mini';
+import {
+  DEFAULT_SANDBOX_URL,
+  type EnvironmentId,
+  endpointsFor,
+  environmentIdSchema,
+  isAllowedServerUrl,
+} from './bzctrl/environments';
+import { domainWorkSpaceSchema, type TodoType, toDomainWorkSpace, todoTypeSchema } from './bzctrl/schema';
+
+const serverUrlMessage = (what: string) =>
+  `${what} must be an https URL (http only for 127.0.0.1 or localhost).`;
+const trimmed = (max: number) => z.string().check(z.trim(), z.maxLength(max));
+
+const settingsFields = z.object({
+  environment: environmentIdSchema,
+  sandboxUrl: trimmed(2000).check(z.refine(isAllowedServerUrl, serverUrlMessage('Sandbox URL'))),
+  customTokenUrl: trimmed(2000),
+  customAddTaskUrl: trimmed(2000),
+  clientId: trimmed(200),
+  clientSecret: z.string().check(z.maxLength(500)),
+  domain: trimmed(300),
+  workspace: trimmed(300),
+  defaultType: todoTypeSchema,
+});
+
+/** Settings as the options page saves them: a bad URL or workspace is refused with a message. */
+export const settingsSchema = settingsFields.check(
+  z.superRefine((settings, ctx) => {
+    if (settings.environment === 'custom') {
+      for (const [key, what] of [
+        ['customTokenUrl', 'Token URL'],
+        ['customAddTaskUrl', 'Add-task URL'],
+      ] as const) {
+        if (!isAllowedServerUrl(settings[key])) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: serverUrlMessage(what),
+          });
+        }
+      }
+    }
+    if (settings.domain || settings.workspace) {
+      const key = toDomainWorkSpace(settings.domain, settings.workspace);
+      if (!domainWorkSpaceSchema.safeParse(key).success) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [settings.domain ? 'domain' : 'workspace'],
+          message: `"${key}" is not a BzCtrl workspace key; it looks like IMP-NLD-EXA-SWA.`,
+        });
+      }
+    }
+  }),
+);
+export type Settings = z.infer<typeof settingsFields>;
+export type SettingsField = keyof Settings;
+
+/** `npm start` and the browser tests build with WXT_DEFAULT_ENVIRONMENT=sandbox. */
+const BUILD_DEFAULT_ENVIRONMENT: EnvironmentId =
+  import.meta.env.WXT_DEFAULT_ENVIRONMENT === 'sandbox' ? 'sandbox' : 'production';
+
+export const DEFAULT_SETTINGS: Settings = {
+  environment: BUILD_DEFAULT_ENVIRONMENT,
+  sandboxUrl: DEFAULT_SANDBOX_URL,
+  customTokenUrl: '',
+  customAddTaskUrl: '',
+  clientId: '',
+  clientSecret: '',
+  domain: BUILD_DEFAULT_ENVIRONMENT === 'sandbox' ? 'IMP-NLD-EXA-SWA' : '',
+  workspace: BUILD_DEFAULT_ENVIRONMENT === 'sandbox' ? 'SWA' : '',
+  defaultType: 'INCIDENT',
+};
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** Stored settings, with any missing or damaged key replaced by its default. */
+export async function loadSettings(): Promise<Settings> {
+  const stored: Record<string, unknown> = { ...(await settingsItem.getValue()) };
+  const merged = { ...DEFAULT_SETTINGS };
+  for (const key of Object.keys(DEFAULT_SETTINGS) as SettingsField[]) {
+    const field = settingsFields.shape[key].safeParse(stored[key]);
+    if (field.success) Object.assign(merged, { [key]: field.data });
+  }
+  return merged;
+}
+
+export type SettingsResult =
+  | { ok: true; settings: Settings }
+  | { ok: false; fieldErrors: Partial<Record<SettingsField, string>> };
+
+export async function saveSettings(candidate: Settings): Promise<SettingsResult> {
+  const parsed = settingsSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const fieldErrors: Partial<Record<SettingsField, string>> = {};
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0] as SettingsField;
+      fieldErrors[key] ??= issue.message;
+    }
+    return { ok: false, fieldErrors };
+  }
+  await settingsItem.setValue(parsed.data);
+  return { ok: true, settings: parsed.data };
+}
+
+/** The workspace key sent as domainWorkSpace, or '' when none is configured yet. */
+export function domainWorkSpaceOf(settings: Settings): string {
+  return settings.domain || settings.workspace ? toDomainWorkSpace(settings.domain, settings.workspace) : '';
+}
+
+/** Who is signed in, without any secret: the popup and options page read this directly. */
+export interface Account {
+  email: string;
+  tokenUrl: string;
+}
+export const accountItem = storage.defineItem<Account | null>('session:account', {
+  fallback: null,
+  version: 1,
+});
+
+/** The signed-in account for the configured environment, or null. Reads no token. */
+export async function currentAccount(settings?: Settings): Promise<Account | null> {
+  const [account, current] = await Promise.all([accountItem.getValue(), settings ?? loadSettings()]);
+  // Tokens belong to the server that issued them: another environment means signed out.
+  return account && account.tokenUrl === endpointsFor(current).tokenUrl ? account : null;
+}
+
+/** The tokens: only the background worker reads or writes this item. */
+export interface Tokens {
+  accessToken: string;
+  refreshToken?: string | undefined;
+  /** epoch ms when BzCtrl said the access token expires */
+  expiresAt: number;
+  lifetimeMs: number;
+}
+export const tokensItem = storage.defineItem<Tokens | null>('session:tokens', {
+  fallback: null,
+  version: 1,
+});
+
+/** The last e-mail that signed in, so the sign-in form is prefilled. Not a secret. */
+export const lastEmailItem = storage.defineItem<string>('local:lastEmail', { fallback: '' });
+
+export interface HistoryEntry {
+  taskLink: string;
+  /** Whether the link passed the trusted-link check when it was received. */
+  trusted: boolean;
+  title: string;
+  todoType: TodoType;
+  orderID: string;
+  lrn?: string | undefined;
+  domainWorkSpace: string;
+  createdAt: string;
+}
+export const HISTORY_LIMIT = 500;
+export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', {
+  fallback: [],
+  version: 1,
+});
+
+export async function addToHistory(entry: HistoryEntry): Promise<void> {
+  const history = await historyItem.getValue();
+  await historyItem.setValue([entry, ...history].slice(0, HISTORY_LIMIT));
+}
