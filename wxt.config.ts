@@ -26,7 +26,7 @@ export default defineConfig({
     name: 'BzCtrl Reporter',
     description:
       'Record a BzCtrl Incident or Task from the screen you are on, prefilled with its service order number and LRN.',
-    permissions: ['storage', 'activeTab', 'scripting'],
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
     host_permissions: BZCTRL_HOSTS,
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     action: { default_title: 'BzCtrl Reporter' },
@@ -34,6 +34,10 @@ export default defineConfig({
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+K' },
         description: 'Open the BzCtrl Reporter form',
+      },
+      'create-from-selection': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Create a BzCtrl item for the selected service order',
       },
     },
   },

@@ -6,8 +6,9 @@ import {
 } from '@/lib/bzctrl/report-form';
 import { LEVELS, type Level, STATUSES, type Status } from '@/lib/bzctrl/schema';
 import type { Failure } from '@/lib/messages';
-import type { PageValues } from '@/lib/page/read-values';
+import type { PageReading } from '@/lib/page/types';
 import { Field } from './Field';
+import { FoundValues } from './FoundValues';
 import { useZodForm } from './use-zod-form';
 
 const LEVEL_LABELS: Record<Level, string> = { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' };
@@ -19,18 +20,18 @@ const STATUS_LABELS: Record<Status, string> = {
 
 interface ReportFormProps {
   initialValues: ReportFormValues;
-  /** Values read from the page; they fill fields the user has not typed in. */
-  pageValues: PageValues;
+  /** What the page (or the selection) offered; the best fills fields the user has not typed in. */
+  reading: PageReading;
   domainWorkSpace: string;
   onSubmit(values: ReportFormValues): Promise<Failure | undefined>;
 }
 
-export function ReportForm({ initialValues, pageValues, domainWorkSpace, onSubmit }: ReportFormProps) {
+export function ReportForm({ initialValues, reading, domainWorkSpace, onSubmit }: ReportFormProps) {
   const form = useZodForm(reportFormSchema, initialValues);
   const { field: register, error, handleSubmit, submitting } = form;
   const [failure, setFailure] = useState<Failure | undefined>();
   const isIncident = form.values.todoType === 'INCIDENT';
-  usePrefill(form, pageValues);
+  usePrefill(form, reading);
   // For `npm run bench`: when the form is on screen.
   useEffect(() => {
     performance.mark('bzctrl:form-ready');
@@ -43,6 +44,14 @@ export function ReportForm({ initialValues, pageValues, domainWorkSpace, onSubmi
     setFailure(result);
     form.setServerErrors(result.fieldErrors ?? {});
   });
+  const found = (field: 'orderID' | 'lrn', candidates: PageReading['lrn']) => (
+    <FoundValues
+      value={form.values[field]}
+      candidates={candidates}
+      typed={form.isDirty(field)}
+      onPick={(value) => form.setValue(field, value, true)}
+    />
+  );
   const levelOptions = (
     <>
       <option value="">—</option>
@@ -74,10 +83,10 @@ export function ReportForm({ initialValues, pageValues, domainWorkSpace, onSubmi
         </Field>
       </div>
       <div className="row">
-        <Field label="Service order" error={error('orderID')}>
+        <Field label="Service order" error={error('orderID')} hint={found('orderID', reading.serviceOrder)}>
           <input autoComplete="off" spellCheck={false} {...register('orderID')} />
         </Field>
-        <Field label="LRN" error={error('lrn')}>
+        <Field label="LRN" error={error('lrn')} hint={found('lrn', reading.lrn)}>
           <input autoComplete="off" spellCheck={false} {...register('lrn')} />
         </Field>
       </div>
@@ -85,7 +94,7 @@ export function ReportForm({ initialValues, pageValues, domainWorkSpace, onSubmi
         <input autoComplete="off" {...register('title')} />
       </Field>
       <Field label="Description" error={error('description')}>
-        <textarea rows={3} {...register('description')} />
+        <textarea rows={2} {...register('description')} />
       </Field>
       {isIncident ? (
         <>
@@ -147,23 +156,23 @@ export function ReportForm({ initialValues, pageValues, domainWorkSpace, onSubmi
   );
 }
 
-/** Fills Service order and LRN from the page, unless the user has typed there already. */
+/** Fills Service order and LRN with the best values read, unless the user typed or picked there. */
 function usePrefill(
   form: {
     isDirty(field: ReportField): boolean;
     setValue(field: ReportField, value: string): void;
   },
-  pageValues: PageValues,
+  reading: PageReading,
 ) {
   const { isDirty, setValue } = form;
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a new reading arrives, not on every keystroke
   useEffect(() => {
-    const found: [ReportField, string | undefined][] = [
-      ['orderID', pageValues.serviceOrder],
-      ['lrn', pageValues.lrn],
+    const best: [ReportField, string | undefined][] = [
+      ['orderID', reading.serviceOrder[0]?.value],
+      ['lrn', reading.lrn[0]?.value],
     ];
-    for (const [field, value] of found) {
+    for (const [field, value] of best) {
       if (value && !isDirty(field)) setValue(field, value);
     }
-  }, [pageValues]);
+  }, [reading]);
 }

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ENVIRONMENT_IDS, ENVIRONMENT_LABELS, endpointsFor, isBzCtrlHost } from '@/lib/bzctrl/environments';
 import { domainWorkSpaceSchema } from '@/lib/bzctrl/schema';
-import { domainWorkSpaceOf, type Settings, saveSettings, settingsSchema } from '@/lib/settings';
+import { domainWorkSpaceOf, type Settings } from '@/lib/settings';
+import { saveSettings, settingsSchema } from '@/lib/settings-validation';
 import { Field } from './Field';
 import { useZodForm } from './use-zod-form';
 

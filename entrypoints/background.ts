@@ -1,7 +1,9 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerFormLaunchers } from '@/lib/background/form-launcher';
 import { registerMessageHandlers } from '@/lib/background/message-handlers';
 
 // Wiring only: listeners are registered synchronously so a woken worker hears the event that woke it.
 export default defineBackground(() => {
   registerMessageHandlers();
+  registerFormLaunchers();
 });

@@ -14,13 +14,14 @@ import {
   environmentIdSchema,
   isAllowedServerUrl,
 } from './bzctrl/environments';
-import { domainWorkSpaceSchema, type TodoType, toDomainWorkSpace, todoTypeSchema } from './bzctrl/schema';
+import { type TodoType, toDomainWorkSpace, todoTypeSchema } from './bzctrl/schema';
+import type { SiteRule } from './page/types';
 
-const serverUrlMessage = (what: string) =>
+export const serverUrlMessage = (what: string) =>
   `${what} must be an https URL (http only for 127.0.0.1 or localhost).`;
 const trimmed = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 
-const settingsFields = z.object({
+export const settingsFields = z.object({
   environment: environmentIdSchema,
   sandboxUrl: trimmed(2000).check(z.refine(isAllowedServerUrl, serverUrlMessage('Sandbox URL'))),
   customTokenUrl: trimmed(2000),
@@ -32,35 +33,6 @@ const settingsFields = z.object({
   defaultType: todoTypeSchema,
 });
 
-/** Settings as the options page saves them: a bad URL or workspace is refused with a message. */
-export const settingsSchema = settingsFields.check(
-  z.superRefine((settings, ctx) => {
-    if (settings.environment === 'custom') {
-      for (const [key, what] of [
-        ['customTokenUrl', 'Token URL'],
-        ['customAddTaskUrl', 'Add-task URL'],
-      ] as const) {
-        if (!isAllowedServerUrl(settings[key])) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [key],
-            message: serverUrlMessage(what),
-          });
-        }
-      }
-    }
-    if (settings.domain || settings.workspace) {
-      const key = toDomainWorkSpace(settings.domain, settings.workspace);
-      if (!domainWorkSpaceSchema.safeParse(key).success) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [settings.domain ? 'domain' : 'workspace'],
-          message: `"${key}" is not a BzCtrl workspace key; it looks like IMP-NLD-EXA-SWA.`,
-        });
-      }
-    }
-  }),
-);
 export type Settings = z.infer<typeof settingsFields>;
 export type SettingsField = keyof Settings;
 
@@ -96,24 +68,6 @@ export async function loadSettings(): Promise<Settings> {
   return merged;
 }
 
-export type SettingsResult =
-  | { ok: true; settings: Settings }
-  | { ok: false; fieldErrors: Partial<Record<SettingsField, string>> };
-
-export async function saveSettings(candidate: Settings): Promise<SettingsResult> {
-  const parsed = settingsSchema.safeParse(candidate);
-  if (!parsed.success) {
-    const fieldErrors: Partial<Record<SettingsField, string>> = {};
-    for (const issue of parsed.error.issues) {
-      const key = issue.path[0] as SettingsField;
-      fieldErrors[key] ??= issue.message;
-    }
-    return { ok: false, fieldErrors };
-  }
-  await settingsItem.setValue(parsed.data);
-  return { ok: true, settings: parsed.data };
-}
-
 /** The workspace key sent as domainWorkSpace, or '' when none is configured yet. */
 export function domainWorkSpaceOf(settings: Settings): string {
   return settings.domain || settings.workspace ? toDomainWorkSpace(settings.domain, settings.workspace) : '';
@@ -146,6 +100,12 @@ export interface Tokens {
 }
 export const tokensItem = storage.defineItem<Tokens | null>('session:tokens', {
   fallback: null,
+  version: 1,
+});
+
+/** The user's page rules, tried before the built-in reading (see lib/page/site-rules.ts). */
+export const siteRulesItem = storage.defineItem<SiteRule[]>('local:siteRules', {
+  fallback: [],
   version: 1,
 });
 

@@ -1,6 +1,6 @@
 /**
  * The one place that opens a URL in the browser. A BzCtrl link is opened only when it is trusted
- * (see isTrustedTaskLink); everything else is refused here, whoever asks.
+ * (see isTrustedTaskLink); the other openers take no URL from anyone, only the extension's own pages.
  */
 import { browser } from 'wxt/browser';
 import { isTrustedTaskLink } from './bzctrl/environments';
@@ -11,4 +11,22 @@ export async function openTaskLink(taskLink: string): Promise<boolean> {
   if (!isTrustedTaskLink(taskLink, await loadSettings())) return false;
   await browser.tabs.create({ url: taskLink, active: true });
   return true;
+}
+
+const FORM_WINDOW = { width: 440, height: 680 };
+
+/** The form in a small window of its own, about `tabId`; it stays open when the page is clicked. */
+export async function openFormWindow(tabId: number | undefined): Promise<void> {
+  const query = tabId === undefined ? '' : `?tabId=${tabId}`;
+  await browser.windows.create({
+    url: browser.runtime.getURL(`/popup.html${query}`),
+    type: 'popup',
+    ...FORM_WINDOW,
+  });
+}
+
+/** The browser's own page where keyboard shortcuts of extensions are changed. */
+export async function openShortcutSettings(): Promise<void> {
+  const isFirefox = browser.runtime.getURL('/').startsWith('moz-extension:');
+  await browser.tabs.create({ url: isFirefox ? 'about:addons' : 'chrome://extensions/shortcuts' });
 }

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { SettingsForm } from '@/components/SettingsForm';
+import { Shortcuts } from '@/components/Shortcuts';
 import { SignInForm } from '@/components/SignInForm';
+import { SiteRulesForm } from '@/components/SiteRulesForm';
 import { ENVIRONMENT_LABELS } from '@/lib/bzctrl/environments';
 import { sendMessage } from '@/lib/messages';
 import {
@@ -58,6 +60,8 @@ export function OptionsApp() {
           />
         )}
       </section>
+      <SiteRulesForm />
+      <Shortcuts />
     </main>
   );
 }

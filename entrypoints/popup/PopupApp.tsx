@@ -5,10 +5,12 @@ import { SignInForm } from '@/components/SignInForm';
 import type { CreatedItem as Created } from '@/lib/bzctrl/create-item';
 import { ENVIRONMENT_LABELS } from '@/lib/bzctrl/environments';
 import { emptyReportForm, type ReportForm as ReportFormValues } from '@/lib/bzctrl/report-form';
+import { type Launch, takeLaunch } from '@/lib/launch';
 import type { Failure } from '@/lib/messages';
 import { sendMessage } from '@/lib/messages';
-import type { PageValues } from '@/lib/page/read-values';
-import { readTabValues, targetTabId } from '@/lib/read-tab';
+import { mergeReadings } from '@/lib/page/candidates';
+import type { Candidate, PageReading } from '@/lib/page/types';
+import { NOTHING_READ, readTabSoon, targetTabId } from '@/lib/read-tab';
 import {
   type Account,
   accountItem,
@@ -28,7 +30,7 @@ interface Loaded {
 
 export function PopupApp() {
   const [loaded, setLoaded] = useState<Loaded>();
-  const [pageValues, setPageValues] = useState<PageValues>({});
+  const [reading, setReading] = useState<PageReading>(NOTHING_READ);
   const [created, setCreated] = useState<Created>();
   const [signInNotice, setSignInNotice] = useState<string>();
 
@@ -39,9 +41,15 @@ export function PopupApp() {
       const [account, lastEmail] = await Promise.all([currentAccount(settings), lastEmailItem.getValue()]);
       setLoaded({ settings, account, lastEmail });
     })();
-    void targetTabId(location.search).then(async (tabId) => {
-      if (tabId !== undefined) setPageValues(await readTabValues(tabId));
-    });
+    void (async () => {
+      const tabId = await targetTabId(location.search);
+      if (tabId === undefined) return;
+      // What the menu or shortcut saw fills the form at once; the page reading follows.
+      const launch = await takeLaunch(tabId);
+      const fromSelection = readingOf(launch);
+      setReading(fromSelection);
+      setReading(mergeReadings([fromSelection, await readTabSoon(tabId)]));
+    })();
     // Signing out in the options page signs out here too.
     return accountItem.watch((account) => {
       setLoaded((previous) => previous && { ...previous, account });
@@ -99,11 +107,17 @@ export function PopupApp() {
       ) : (
         <ReportForm
           initialValues={emptyReportForm(settings.defaultType, account.email)}
-          pageValues={pageValues}
+          reading={reading}
           domainWorkSpace={domainWorkSpaceOf(settings)}
           onSubmit={submit}
         />
       )}
     </main>
   );
+}
+
+function readingOf(launch: Launch | undefined): PageReading {
+  const candidate = (value: string | undefined): Candidate[] =>
+    value ? [{ value, source: 'selection', context: `“${launch?.selection}”` }] : [];
+  return { serviceOrder: candidate(launch?.serviceOrder), lrn: candidate(launch?.lrn) };
 }

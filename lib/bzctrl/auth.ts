@@ -15,7 +15,7 @@ import {
 } from '../settings';
 import { BzCtrlError, requestToken } from './client';
 import { endpointsFor } from './environments';
-import type { TokenResponse } from './schema';
+import type { TokenResponse } from './responses';
 
 /** Thrown when there is no usable session: the user must sign in (again). */
 export class SignedOutError extends Error {

@@ -3,15 +3,15 @@
  * what the user should read (the server's message where there is one, the HTTP status where not).
  */
 import type { z } from 'zod/mini';
+import type { AddTaskRequest } from './add-task';
 import {
-  type AddTaskRequest,
   type AddTaskResponse,
   addTaskResponseSchema,
   type ErrorBody,
   errorBodySchema,
   type TokenResponse,
   tokenResponseSchema,
-} from './schema';
+} from './responses';
 
 export type BzCtrlErrorKind =
   | 'network' // no answer at all: offline, refused, dropped

@@ -4,11 +4,11 @@
  */
 import { addToHistory, domainWorkSpaceOf, type HistoryEntry, loadSettings } from '../settings';
 import { openTaskLink } from '../tabs';
+import { type AddTaskRequest, toAddTaskRequest } from './add-task';
 import { accessToken } from './auth';
 import { BzCtrlError, postAddTask } from './client';
 import { endpointsFor, isTrustedTaskLink } from './environments';
-import { type ReportForm, toAddTaskRequest } from './report-form';
-import type { AddTaskRequest } from './schema';
+import type { ReportForm } from './report-form';
 
 export interface CreatedItem extends HistoryEntry {
   /** Whether the link was opened in a new tab (only trusted links are). */

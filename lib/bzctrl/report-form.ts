@@ -1,18 +1,10 @@
 /**
- * What the operator fills in, as the popup holds it (every field a string), and how it becomes
- * BzCtrl's add-task body. The popup shows this schema's errors next to the fields; the worker
- * parses the same schema again before it sends anything.
+ * What the operator fills in, as the popup holds it (every field a string). The popup shows this
+ * schema's errors next to the fields; the worker parses the same schema again before it builds
+ * the add-task body from it (add-task.ts).
  */
 import { z } from 'zod/mini';
-import {
-  type AddTaskRequest,
-  addTaskRequestSchema,
-  fieldRules,
-  levelSchema,
-  statusSchema,
-  type TodoType,
-  todoTypeSchema,
-} from './schema';
+import { fieldRules, levelSchema, statusSchema, type TodoType, todoTypeSchema } from './schema';
 
 /** Empty means "not given": optional fields may be left blank in the form. */
 const blankOr = <T extends z.ZodMiniType<string>>(rule: T) => z.union([z.literal(''), rule]);
@@ -68,51 +60,4 @@ export function emptyReportForm(todoType: TodoType, email: string): ReportForm {
     lrn: '',
     reminderDate: '',
   };
-}
-
-/** "Customs, Fetsa" → ["Customs", "Fetsa"]; nothing typed → left out. */
-export function splitList(text: string): string[] | undefined {
-  const items = text
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
-  return items.length > 0 ? items : undefined;
-}
-
-/**
- * The add-task body for a valid form: optional fields left blank and fields of the other type are
- * left out, never sent as "". Throws (a ZodError) when the form or the workspace key is invalid.
- */
-export function toAddTaskRequest(form: ReportForm, domainWorkSpace: string): AddTaskRequest {
-  const valid = reportFormSchema.parse(form);
-  const given = (value: string) => value.trim() || undefined;
-  const common = {
-    domainWorkSpace,
-    title: valid.title,
-    description: valid.description,
-    status: valid.status,
-    priority: valid.priority || undefined,
-    assignee: valid.assignee.trim(),
-    reporter: valid.reporter.trim(),
-    category: splitList(valid.category),
-    subCategory: splitList(valid.subCategory),
-    orderID: valid.orderID,
-    lrn: given(valid.lrn)?.toUpperCase(),
-    reminderDate: given(valid.reminderDate),
-  };
-  const typed =
-    valid.todoType === 'INCIDENT'
-      ? {
-          todoType: 'INCIDENT' as const,
-          ...common,
-          financialImpact: given(valid.financialImpact),
-          impact: valid.impact || undefined,
-          likelihood: valid.likelihood || undefined,
-        }
-      : { todoType: 'TASK' as const, ...common, result: given(valid.result) };
-  return addTaskRequestSchema.parse(withoutUndefined(typed));
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
 }

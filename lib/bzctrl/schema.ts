@@ -1,7 +1,7 @@
 /**
- * BzCtrl's integration contract, written once (see ../shared/CONTRACT.md).
- * The popup validates the form with these schemas, the worker re-validates what it is sent,
- * and the add-task body and responses are checked against them.
+ * BzCtrl's integration contract, written once (see ../shared/CONTRACT.md): the allowed values, the
+ * rule of each field, and the workspace key. The form (report-form.ts), the add-task body
+ * (add-task.ts) and BzCtrl's answers (responses.ts) are built from these.
  */
 import { z } from 'zod/mini';
 
@@ -15,10 +15,6 @@ export const levelSchema = z.enum(LEVELS);
 export type TodoType = z.infer<typeof todoTypeSchema>;
 export type Status = z.infer<typeof statusSchema>;
 export type Level = z.infer<typeof levelSchema>;
-
-/** Keys that only an Incident may carry, and only a Task may carry. */
-export const INCIDENT_ONLY_KEYS = ['financialImpact', 'impact', 'likelihood'] as const;
-export const TASK_ONLY_KEYS = ['result'] as const;
 
 const requiredText = (what: string, max: number) =>
   z
@@ -94,68 +90,3 @@ export function workspaceKeyFromUrl(text: string): string | null {
   // A task link is the key plus the item number: …/todo/IMP-NLD-EXA-SWA-03.
   return /\/todo\//i.test(route) ? key.replace(/-\d+$/, '') : key;
 }
-
-const incidentFields = {
-  financialImpact: z.optional(fieldRules.financialImpact),
-  impact: z.optional(levelSchema),
-  likelihood: z.optional(levelSchema),
-};
-const taskFields = { result: z.optional(fieldRules.result) };
-const commonFields = {
-  domainWorkSpace: domainWorkSpaceSchema,
-  title: fieldRules.title,
-  description: fieldRules.description,
-  status: statusSchema,
-  priority: z.optional(levelSchema),
-  assignee: fieldRules.email('Assignee'),
-  reporter: fieldRules.email('Reporter'),
-  category: z.optional(fieldRules.tags),
-  subCategory: z.optional(fieldRules.tags),
-  orderID: fieldRules.orderID,
-  lrn: z.optional(fieldRules.lrn),
-  reminderDate: z.optional(fieldRules.reminderDate),
-};
-
-/** The add-task body, exactly as BzCtrl takes it: strict, so no stray or other-type key is ever sent. */
-export const addTaskRequestSchema = z.discriminatedUnion('todoType', [
-  z.strictObject({ todoType: z.literal('INCIDENT'), ...commonFields, ...incidentFields }),
-  z.strictObject({ todoType: z.literal('TASK'), ...commonFields, ...taskFields }),
-]);
-export type AddTaskRequest = z.infer<typeof addTaskRequestSchema>;
-
-const optionalString = z.optional(z.string());
-
-export const addTaskResponseSchema = z.looseObject({
-  title: optionalString,
-  taskType: optionalString,
-  description: optionalString,
-  taskLink: z.url({ error: 'BzCtrl answered without a valid taskLink.' }),
-  tags: z.optional(z.array(z.string())),
-});
-export type AddTaskResponse = z.infer<typeof addTaskResponseSchema>;
-
-const token = z.string().check(z.minLength(1));
-
-export const tokenResponseSchema = z.looseObject({
-  access_token: token,
-  refresh_token: z.optional(token),
-  token_type: optionalString,
-  expires_in: z.optional(z.number().check(z.positive())),
-  scope: optionalString,
-  jti: optionalString,
-});
-export type TokenResponse = z.infer<typeof tokenResponseSchema>;
-
-/** Error bodies BzCtrl may send: Spring Boot's, OAuth2's, or anything else. */
-export const errorBodySchema = z.looseObject({
-  error: optionalString,
-  error_description: optionalString,
-  message: optionalString,
-  status: z.optional(z.number()),
-  errors: z.optional(
-    z.array(
-      z.looseObject({ field: optionalString, defaultMessage: optionalString, message: optionalString }),
-    ),
-  ),
-});
-export type ErrorBody = z.infer<typeof errorBodySchema>;

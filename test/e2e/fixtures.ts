@@ -3,7 +3,9 @@
  * extension loaded, for every test. Tests drive the extension's real pages as a user would.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -99,6 +101,29 @@ export class Sandbox {
   }
 }
 
+/** Reads the form, wherever it is open. */
+export interface OpenedForm {
+  /** The value of the form control named `name` ('orderID', 'lrn', …). */
+  value(name: string): Promise<string>;
+  text(): Promise<string>;
+}
+
+function formInPage(page: Page): OpenedForm {
+  return {
+    value: async (name) =>
+      (await page.locator(`[name="${name}"]`).count()) ? page.locator(`[name="${name}"]`).inputValue() : '',
+    text: async () => (await page.locator('body').textContent()) ?? '',
+  };
+}
+
+function formInActionPopup(popup: ActionPopup): OpenedForm {
+  return {
+    value: async (name) =>
+      String(await popup.evaluate(`document.querySelector('[name="${name}"]')?.value ?? ''`)),
+    text: async () => String(await popup.evaluate('document.body.textContent')),
+  };
+}
+
 /** A page reached over a raw CDP target session. */
 export class ActionPopup {
   private nextId = 1;
@@ -192,26 +217,51 @@ export class Extension {
    * a page, so it is reached over CDP as a target and scripted with Runtime.evaluate.
    */
   async actionPopup(): Promise<ActionPopup> {
+    let popup: ActionPopup | undefined;
+    await expect.poll(async () => (popup = await this.findActionPopup())).toBeDefined();
+    return popup as ActionPopup;
+  }
+
+  /** The toolbar popup if it is open now. */
+  async findActionPopup(): Promise<ActionPopup | undefined> {
     const browser = this.context.browser();
     if (!browser) throw new Error('no browser behind this context');
     const cdp = await browser.newBrowserCDPSession();
-    const popupUrl = this.url('popup.html');
-    let targetId: string | undefined;
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const popups = targetInfos.filter(
+      (target) => target.type === 'page' && target.url === this.url('popup.html'),
+    );
+    // A popup.html the test opened as a tab would be mistaken for the toolbar popup.
+    if (popups.length > 1) throw new Error('more than one popup.html is open');
+    const targetId = popups[0]?.targetId;
+    if (!targetId) {
+      await cdp.detach();
+      return undefined;
+    }
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
+    return new ActionPopup(cdp, sessionId);
+  }
+
+  /**
+   * The form the browser opened by itself, wherever it did: the toolbar popup, or a window of its
+   * own (popup.html?tabId=…) where the popup cannot be opened.
+   */
+  async openedForm(): Promise<OpenedForm> {
+    let form: OpenedForm | undefined;
     await expect
       .poll(async () => {
-        const { targetInfos } = await cdp.send('Target.getTargets');
-        const popups = targetInfos.filter((target) => target.type === 'page' && target.url === popupUrl);
-        // A popup.html the test opened as a tab would be mistaken for the toolbar popup.
-        if (popups.length > 1) throw new Error('more than one popup.html is open');
-        targetId = popups[0]?.targetId;
-        return targetId;
+        const window = this.context
+          .pages()
+          .find((page) => page.url().startsWith(this.url('popup.html?tabId=')));
+        if (window) form = formInPage(window);
+        else {
+          const popup = await this.findActionPopup();
+          if (popup) form = formInActionPopup(popup);
+        }
+        return form;
       })
       .toBeDefined();
-    const { sessionId } = await cdp.send('Target.attachToTarget', {
-      targetId: targetId as string,
-      flatten: false,
-    });
-    return new ActionPopup(cdp, sessionId);
+    return form as OpenedForm;
   }
 
   /** The id of the tab showing `page`, as the extension sees it. */
@@ -236,13 +286,70 @@ export async function pressKeys(page: Page, keys: string): Promise<void> {
   execFileSync('xdotool', ['key', '--clearmodifiers', keys]);
 }
 
+/** Signs in on the options page and closes it, leaving no popup.html open. */
+export async function signInThroughOptions(extension: Extension): Promise<void> {
+  const options = await extension.openOptions();
+  await signIn(options);
+  await expect(options.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await options.close();
+}
+
+/**
+ * Runs the extension's real context-menu listener, as Chromium does when the user chooses the
+ * item on `selectionText` in the tab (a dispatched click grants no activeTab by itself).
+ */
+export async function chooseMenuItem(
+  extension: Extension,
+  tabId: number,
+  selectionText: string,
+): Promise<void> {
+  const worker = await extension.worker();
+  await worker.evaluate(
+    async ({ tabId, selectionText }) => {
+      const tab = await chrome.tabs.get(tabId);
+      const info = { menuItemId: 'create-from-selection', selectionText, editable: false, pageUrl: tab.url };
+      (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(
+        info,
+        tab,
+      );
+    },
+    { tabId, selectionText },
+  );
+}
+
 export async function signIn(page: Page, email = DEMO_USER.email, password = DEMO_USER.password) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** Serves test/fixtures/pages on loopback, so the browser loads them as it loads any screen. */
+async function serveFixturePages(): Promise<{ url: string; close(): Promise<void> }> {
+  const root = path.resolve('test/fixtures/pages');
+  const server = createServer((request, response) => {
+    const name = path.basename(new URL(request.url ?? '/', 'http://x').pathname);
+    const file = path.join(root, name);
+    if (!name.endsWith('.html') || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // the browser keeps connections alive
+      }),
+  };
+}
+
 interface Fixtures {
+  /** Base URL of the operational screens in test/fixtures/pages. */
+  fixturePages: string;
   sandboxOptions: SandboxOptions;
   /** Headful under a display: needed where a test presses real keys (xdotool) for a user gesture. */
   headful: boolean;
@@ -254,6 +361,13 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   sandboxOptions: [{}, { option: true }],
   headful: [false, { option: true }],
+
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
+  fixturePages: async ({}, use) => {
+    const server = await serveFixturePages();
+    await use(server.url);
+    await server.close();
+  },
 
   sandbox: async ({ sandboxOptions }, use) => {
     const running = await startSandbox({ port: 0, quiet: true, ...sandboxOptions });

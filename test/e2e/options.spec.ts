@@ -6,7 +6,7 @@ test('an invalid custom URL gets a message next to the field and is not saved', 
   await options.getByLabel('Environment').selectOption('Custom');
   await options.getByLabel('Token URL').fill('ftp://bzctrl.example/token');
   await options.getByLabel('Add-task URL').fill('http://bzctrl.example/add-task');
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
 
   await expect(
     options.getByText('Token URL must be an https URL (http only for 127.0.0.1 or localhost).'),
@@ -32,7 +32,7 @@ test('a pasted BzCtrl URL gives the workspace key, which the next item is sent t
   await options.getByLabel('Workspace').fill('https://www.bzctrl.com/app/#/todo/VTT-NLD-TML-FIN-07');
   await expect(options.locator('output.workspace-key')).toHaveText('VTT-NLD-TML-FIN');
   await options.getByLabel('Default type').selectOption('Task');
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByText('Saved.')).toBeVisible();
 
   const popup = await extension.openPopup();
@@ -51,7 +51,7 @@ test('a domain and workspace that make no key are refused', async ({ extension }
   const options = await extension.openOptions();
   await options.getByLabel('Domain').fill('not a key!');
   await options.getByLabel('Workspace').fill('');
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByText('is not a BzCtrl workspace key')).toBeVisible();
 });
 
@@ -62,7 +62,7 @@ test('switching environment signs out: tokens belong to the server that issued t
   await signIn(options);
   await expect(options.getByText(`Signed in as ${DEMO_USER.email}`)).toBeVisible();
   await options.getByLabel('Environment').selectOption('Acceptance');
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByText('Saved.')).toBeVisible();
   await expect(options.getByRole('button', { name: 'Sign in' })).toBeVisible();
   await expect(options.locator('.sign-in')).toContainText('Acceptance');

@@ -5,14 +5,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { endpointsFor } from '@/lib/bzctrl/environments';
 import { emptyReportForm, type ReportForm } from '@/lib/bzctrl/report-form';
 import type { MessageSender } from '@/lib/messages';
-import {
-  accountItem,
-  currentAccount,
-  DEFAULT_SETTINGS,
-  type Settings,
-  saveSettings,
-  tokensItem,
-} from '@/lib/settings';
+import { accountItem, currentAccount, DEFAULT_SETTINGS, type Settings, tokensItem } from '@/lib/settings';
+import { saveSettings } from '@/lib/settings-validation';
 
 // The contract's PROD URLs, written out here so that a test fails if lib/ ever derives one from the other.
 export const PROD_TOKEN_URL = 'https://bzctrl.com/bzctrl-core-api/oauth/token';

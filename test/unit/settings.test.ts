@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  DEFAULT_SETTINGS,
-  domainWorkSpaceOf,
-  loadSettings,
-  type Settings,
-  saveSettings,
-} from '@/lib/settings';
+import { DEFAULT_SETTINGS, domainWorkSpaceOf, loadSettings, type Settings } from '@/lib/settings';
+import { saveSettings } from '@/lib/settings-validation';
 import { configure, setUpFakeBrowser } from './helpers';
 
 setUpFakeBrowser();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AddTaskRequest } from '@/lib/bzctrl/add-task';
 import {
   BzCtrlError,
   type ClientCredentials,
@@ -6,7 +7,6 @@ import {
   postAddTask,
   requestToken,
 } from '@/lib/bzctrl/client';
-import type { AddTaskRequest } from '@/lib/bzctrl/schema';
 import {
   addTaskBody,
   json,

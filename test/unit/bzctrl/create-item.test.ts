@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { toAddTaskRequest } from '@/lib/bzctrl/add-task';
 import { BzCtrlError } from '@/lib/bzctrl/client';
 import { createItem, NotConfiguredError } from '@/lib/bzctrl/create-item';
-import { toAddTaskRequest } from '@/lib/bzctrl/report-form';
 import { HISTORY_LIMIT, type HistoryEntry, historyItem } from '@/lib/settings';
 import {
   addTaskBody,

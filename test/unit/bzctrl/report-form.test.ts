@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod/mini';
-import {
-  emptyReportForm,
-  type ReportForm,
-  reportFormSchema,
-  splitList,
-  toAddTaskRequest,
-} from '@/lib/bzctrl/report-form';
+import { splitList, toAddTaskRequest } from '@/lib/bzctrl/add-task';
+import { emptyReportForm, type ReportForm, reportFormSchema } from '@/lib/bzctrl/report-form';
 import { EMAIL, incidentForm, taskForm } from '../helpers';
 
 const KEY = 'IMP-NLD-EXA-SWA';

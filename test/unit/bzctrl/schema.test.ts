@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { addTaskRequestSchema } from '@/lib/bzctrl/add-task';
+import { addTaskResponseSchema } from '@/lib/bzctrl/responses';
 import {
-  addTaskRequestSchema,
-  addTaskResponseSchema,
   fieldRules,
   isCalendarDate,
   LEVELS,

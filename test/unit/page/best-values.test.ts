@@ -5,10 +5,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cleanText, readPageValues } from '@/lib/page/read-values';
+import { readPage } from '@/lib/page/read-page';
+import { cleanText } from '@/lib/page/values';
 
 // node:path, not URL: under happy-dom the global URL is the DOM's, which node:fs does not take.
 const DEMO_PAGES = join(dirname(fileURLToPath(import.meta.url)), '../../../sandbox/pages/demo');
+
+/** The best service order and LRN the reader finds, as the form takes them. */
+function readPageValues(page: Document): { serviceOrder?: string; lrn?: string } {
+  const reading = readPage({ document: page, url: 'https://tos.example.com/' });
+  const [serviceOrder, lrn] = [reading.serviceOrder[0]?.value, reading.lrn[0]?.value];
+  return { ...(serviceOrder ? { serviceOrder } : {}), ...(lrn ? { lrn } : {}) };
+}
 
 /** The values the reader finds in a page whose body is `html`. */
 function read(html: string) {
@@ -27,7 +35,7 @@ beforeEach(() => {
   document.body.innerHTML = '';
 });
 
-describe('readPageValues', () => {
+describe('the best values of readPage', () => {
   it('reads a <dt>/<dd> pair', () => {
     expect(
       read('<dl><dt>Service order</dt><dd>7770142</dd><dt>LRN</dt><dd>24NLLRN0004471</dd></dl>'),
@@ -66,7 +74,15 @@ describe('readPageValues', () => {
   });
 
   it('finds nothing on a page without the labels', () => {
-    expect(read('<h1>Service order 7770142</h1><p>LRN 24NLLRN0004471</p>')).toEqual({});
+    expect(read('<h1>7770142</h1><p>24NLLRN0004471</p>')).toEqual({});
+  });
+
+  // Was "finds nothing" before the reader read running text: labels in a heading now count.
+  it('reads a label and its value in running text', () => {
+    expect(read('<h1>Service order 7770142</h1><p>LRN 24NLLRN0004471</p>')).toEqual({
+      serviceOrder: '7770142',
+      lrn: '24NLLRN0004471',
+    });
   });
 
   it('keeps HTML in a value as text and drops it for failing the format', () => {

@@ -1,0 +1,96 @@
+/**
+ * The two ways into the form besides the toolbar button: the right-click menu on selected text
+ * ("Create BzCtrl incident for “…”") and the `create-from-selection` shortcut. Both open the form
+ * about the tab, with Service order taken from the selection.
+ */
+import { browser } from 'wxt/browser';
+import type { TodoType } from '../bzctrl/schema';
+import { leaveLaunch } from '../launch';
+import { valuesFromSelection } from '../page/selection';
+import { cleanText } from '../page/values';
+import { loadSettings, settingsItem } from '../settings';
+import { openFormWindow } from '../tabs';
+
+export const MENU_ITEM_ID = 'create-from-selection';
+export const SELECTION_COMMAND = 'create-from-selection';
+
+export function menuTitle(defaultType: TodoType): string {
+  return `Create BzCtrl ${defaultType === 'TASK' ? 'task' : 'incident'} for “%s”`;
+}
+
+export function registerFormLaunchers(): void {
+  browser.runtime.onInstalled.addListener(() => void createMenu());
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
+  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+  // The menu says "incident" or "task" after the default type.
+  settingsItem.watch((settings) => {
+    if (settings) void browser.contextMenus.update(MENU_ITEM_ID, { title: menuTitle(settings.defaultType) });
+  });
+}
+
+async function createMenu(): Promise<void> {
+  const { defaultType } = await loadSettings();
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({ id: MENU_ITEM_ID, title: menuTitle(defaultType), contexts: ['selection'] });
+}
+
+/** What the handlers need of a tab and a menu click (the browsers' own types differ). */
+interface TabRef {
+  id?: number | undefined;
+}
+interface MenuClick {
+  menuItemId: string | number;
+  selectionText?: string | undefined;
+}
+
+export async function onMenuClicked(info: MenuClick, tab: TabRef | undefined): Promise<void> {
+  if (info.menuItemId !== MENU_ITEM_ID || tab?.id === undefined) return;
+  await openFormFromSelection(tab, info.selectionText ?? '');
+}
+
+export async function onCommand(command: string, tab: TabRef | undefined): Promise<void> {
+  if (command !== SELECTION_COMMAND) return;
+  const target = tab ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+  if (target?.id === undefined) return;
+  await openFormFromSelection(target, await selectionIn(target.id));
+}
+
+/** The text selected in the tab (any frame the shortcut's grant reaches), or ''. */
+async function selectionIn(tabId: number): Promise<string> {
+  try {
+    const frames = await browser.scripting.executeScript({
+      target: { tabId, allFrames: true },
+      func: () => getSelection()?.toString() ?? '',
+    });
+    return frames.map((frame) => String(frame.result ?? '')).find((text) => text.trim()) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export async function openFormFromSelection(tab: TabRef, selectedText: string): Promise<void> {
+  const tabId = tab.id;
+  if (tabId === undefined) return;
+  const selection = cleanText(selectedText);
+  if (selection) {
+    const found = valuesFromSelection(selectedText);
+    await leaveLaunch(tabId, {
+      serviceOrder: found.serviceOrder ?? (found.lrn ? undefined : selection),
+      lrn: found.lrn,
+      selection,
+      at: Date.now(),
+    });
+  }
+  await openForm(tab);
+}
+
+/** The toolbar popup where the browser allows opening it from here, else a small window of its own. */
+async function openForm(tab: TabRef): Promise<void> {
+  try {
+    await (browser.action ?? browser.browserAction).openPopup();
+    return;
+  } catch {
+    // Older browsers, or no focused window to anchor the popup to.
+  }
+  await openFormWindow(tab.id);
+}

@@ -1,0 +1,120 @@
+/**
+ * Grids (an HTML table or an ARIA grid) whose column header names the field: the value is that
+ * column's cell in the selected row, in the only row, or, with several rows and none selected, in
+ * each of the first rows in turn.
+ */
+import { type FoundValue, MAX_CANDIDATES } from './candidates';
+import { valueOfElement } from './elements';
+import { fieldOfLabel } from './labels';
+import { cleanText, valueFor } from './values';
+
+const GRID = 'table, [role="grid"], [role="treegrid"], [role="table"]';
+const ROW = 'tr, [role="row"]';
+/**
+ * Rows marked as chosen: aria-selected, a "selected"/"active"/"highlight" class, a ticked checkbox.
+ * One selector each for tables and ARIA grids: every selector in a list costs a pass over the grid.
+ */
+const MARKED =
+  ':is([aria-selected="true"],[class*="select"],[class*="activ"],[class*="highlight"],[class*="current"])';
+const SELECTED_IN_TABLE = `tr${MARKED}, input:checked`;
+const SELECTED_IN_ARIA_GRID = `[role="row"]${MARKED}, [role="gridcell"][aria-selected="true"], input:checked`;
+/** Whole class words only: "selected", "row-selected", "is-active"; not "unselected", "inactive". */
+const SELECTED_CLASS = /(?:^|[\s_-])(?:selected|active|highlight(?:ed)?|current)(?:$|[\s_-])/i;
+/** Rows looked at for values when none is selected: enough to fill the candidates, bounded. */
+const MAX_ROWS_READ = MAX_CANDIDATES * 4;
+
+export function gridOf(cell: Element): Element | null {
+  return cell.closest(GRID);
+}
+
+/** A cell that heads a column rather than a row: `<thead>`, scope=col, a row of headers only. */
+export function isColumnHeader(cell: Element): boolean {
+  const role = cell.getAttribute('role');
+  if (role === 'columnheader' || role === 'rowheader') return role === 'columnheader';
+  if (cell.localName !== 'th') return false;
+  const scope = cell.getAttribute('scope');
+  if (scope === 'col' || scope === 'row') return scope === 'col';
+  const row = cell.parentElement;
+  return row?.parentElement?.localName === 'thead' || !row?.querySelector('td');
+}
+
+/** Whether `cell` sits in the first row of its grid, where a header row of plain cells would be. */
+export function isInFirstRow(cell: Element, grid: Element): boolean {
+  const row = cell.closest(ROW);
+  return row !== null && row === grid.querySelector(ROW);
+}
+
+/** The values under every header of `headerRow` that names a field. */
+export function valuesInGrid(grid: Element, headerRow: Element): FoundValue[] {
+  const found: FoundValue[] = [];
+  const headers = cellsOf(headerRow);
+  let rows: { row: Element; hint: string }[] | undefined;
+  headers.forEach((header, column) => {
+    const label = fieldOfLabel(cleanText(header.textContent));
+    if (!label) return;
+    rows ??= rowsToRead(grid, headerRow);
+    for (const { row, hint } of rows) {
+      const cell = cellUnder(header, column, row);
+      const value = cell ? valueFor(label.field, valueOfElement(cell)) : '';
+      if (value) found.push({ field: label.field, value, context: `${label.label} (${hint})` });
+    }
+  });
+  return found;
+}
+
+/** The selected rows; else the only row; else the first rows, each a candidate in turn. */
+function rowsToRead(grid: Element, headerRow: Element): { row: Element; hint: string }[] {
+  const selected = selectedRows(grid, headerRow);
+  if (selected.length > 0) return selected.map((row) => ({ row, hint: 'selected row' }));
+  const rows = bodyRows(grid, headerRow);
+  if (rows.length === 1) return rows.map((row) => ({ row, hint: 'only row' }));
+  return rows.map((row, index) => ({ row, hint: `row ${index + 1}` }));
+}
+
+function selectedRows(grid: Element, headerRow: Element): Element[] {
+  const rows = new Set<Element>();
+  const selector = grid.localName === 'table' ? SELECTED_IN_TABLE : SELECTED_IN_ARIA_GRID;
+  for (const marked of grid.querySelectorAll(selector)) {
+    const row = marked.closest(ROW);
+    if (!row || row === headerRow || gridOf(row) !== grid) continue;
+    if (marked.localName === 'input' && (marked as HTMLInputElement).type !== 'checkbox') continue;
+    // A class that merely contains "select" ("unselected") does not count; the attribute does.
+    const byClass = marked === row && row.getAttribute('aria-selected') !== 'true';
+    if (byClass && !SELECTED_CLASS.test(row.getAttribute('class') ?? '')) continue;
+    rows.add(row);
+  }
+  const focused = grid.ownerDocument.activeElement?.closest(ROW);
+  if (focused && focused !== headerRow && gridOf(focused) === grid) rows.add(focused);
+  return [...rows].slice(0, MAX_CANDIDATES);
+}
+
+/** The rows below the header, at most enough to fill the candidates. */
+function bodyRows(grid: Element, headerRow: Element): Element[] {
+  const rows: Element[] = [];
+  const all = grid.localName === 'table' ? (grid as HTMLTableElement).rows : grid.querySelectorAll(ROW);
+  for (let index = 0; index < all.length && rows.length < MAX_ROWS_READ; index++) {
+    const row = all[index];
+    if (!row || row === headerRow || !isBodyRow(row)) continue;
+    rows.push(row);
+  }
+  return rows;
+}
+
+function isBodyRow(row: Element): boolean {
+  const section = row.parentElement?.localName;
+  if (section === 'thead' || section === 'tfoot') return false;
+  return row.querySelector('td, [role="gridcell"], [role="cell"]') !== null;
+}
+
+function cellsOf(row: Element): Element[] {
+  return Array.from(row.localName === 'tr' ? (row as HTMLTableRowElement).cells : row.children);
+}
+
+/** The cell of `row` under `header`: by aria-colindex when the grid numbers its columns, else by position. */
+function cellUnder(header: Element, column: number, row: Element): Element | undefined {
+  const columnIndex = header.getAttribute('aria-colindex');
+  if (columnIndex && /^\d+$/.test(columnIndex)) {
+    return row.querySelector(`[aria-colindex="${columnIndex}"]`) ?? undefined;
+  }
+  return cellsOf(row)[column];
+}

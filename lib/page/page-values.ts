@@ -1,0 +1,217 @@
+/**
+ * The values a page shows beside their labels: one walk over its text nodes, plus a few queries for
+ * the attributes that carry values (data-*) or labels (aria-label, form field names). Only
+ * textContent and attributes are read: no layout, no styles, and the page is never changed.
+ */
+import { type FoundValue, MAX_CANDIDATES } from './candidates';
+import { lastDescendant, valueOfElement } from './elements';
+import { gridOf, isColumnHeader, isInFirstRow, valuesInGrid } from './grids';
+import { valuesInText } from './inline-text';
+import { labelHolderOf, valueBesideLabel } from './labelled-values';
+import {
+  DATA_ATTRIBUTES,
+  FIELDS,
+  FORM_FIELD_KEYS,
+  fieldOfLabel,
+  LABEL_GATE,
+  type LabelMatch,
+  normalizedKey,
+} from './labels';
+import type { Field } from './types';
+import { cleanText, valueFor } from './values';
+
+/** Text that is not shown as page text. */
+const NOT_PAGE_TEXT = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'option', 'title']);
+/** Bounds on the work for one page, far above what an operational screen needs. */
+const MAX_TEXT_NODES = 1_000_000;
+/** Texts that may hold a label ("so" in prose too), each scanned for a value after it. */
+const MAX_LABELLED_TEXTS = 2_000;
+/** Labels standing alone, each looked up beside (cells, inputs, grids): the costly kind. */
+const MAX_LONE_LABELS = 500;
+const MAX_ATTRIBUTE_ELEMENTS = 2_000;
+/** Each aria-labelledby look-up is a pass over the page. */
+const MAX_LABELLED_BY_QUERIES = 8;
+
+/** Form controls, walked by tag: live collections cost far less than a selector over the page. */
+const FORM_CONTROL_TAGS = ['input', 'select', 'textarea'];
+const MAX_FORM_CONTROLS = 20_000;
+
+/** A value with the node it was read at, to rank labelled values in the order the page shows them. */
+interface PlacedValue extends FoundValue {
+  at: Node;
+}
+
+interface PageValues {
+  /** Values the page states outright in data attributes. */
+  declared: FoundValue[];
+  /** Values beside their label: cells, `<dd>`, inputs, grids, aria labels. */
+  labelled: PlacedValue[];
+  /** Values after their label in running text: "Service order: 777", "SO-777". */
+  inline: FoundValue[];
+}
+
+/** Page values best first: declared in data attributes, then beside a label, then in running text. */
+export function valuesOnPage(document: Document): FoundValue[] {
+  const root = document.body ?? document.documentElement;
+  if (!root) return [];
+  const values: PageValues = { declared: [], labelled: [], inline: [] };
+  readAttributes(root, values);
+  readText(document, root, values);
+  values.labelled.sort(inDocumentOrder);
+  return [...values.declared, ...values.labelled, ...values.inline];
+}
+
+function readText(document: Document, root: Element, values: PageValues): void {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const budget = {
+    texts: MAX_LABELLED_TEXTS,
+    loneLabels: MAX_LONE_LABELS,
+    labelledBy: MAX_LABELLED_BY_QUERIES,
+  };
+  for (let visited = 0; visited < MAX_TEXT_NODES && budget.texts > 0 && budget.loneLabels > 0; visited++) {
+    const node = walker.nextNode() as Text | null;
+    if (!node) return;
+    if (!LABEL_GATE.test(node.data)) continue;
+    const parent = node.parentElement;
+    if (!parent || NOT_PAGE_TEXT.has(parent.localName) || parent.closest('[hidden]')) continue;
+    budget.texts--;
+    const label = fieldOfLabel(cleanText(node.data));
+    if (!label) {
+      if (!isFull(values.inline)) values.inline.push(...valuesInText(node.data));
+      continue;
+    }
+    budget.loneLabels--;
+    const holder = labelHolderOf(node, label);
+    const labelElement = holder ?? parent;
+    if (labelElement.id && budget.labelledBy-- > 0) readLabelledBy(labelElement, values);
+    const gridRead = readLoneLabel(node, label, holder, values);
+    // A grid's rows are data, and may be thousands: once its header is read, walk past it.
+    if (gridRead) walker.currentNode = lastDescendant(gridRead);
+    // Labelled values rank in page order: later ones could not make the list any more.
+    if (isFull(values.labelled)) return;
+  }
+}
+
+/** Whether `found` holds as many values of each field as the candidates can take. */
+function isFull(found: readonly FoundValue[]): boolean {
+  return FIELDS.every(
+    (field) =>
+      found.reduce((count, value) => (value.field === field ? count + 1 : count), 0) >= MAX_CANDIDATES,
+  );
+}
+
+/** The value beside a label standing alone in its text; returns the grid when it was a grid's header. */
+function readLoneLabel(
+  node: Text,
+  label: LabelMatch,
+  holder: Element | null,
+  values: PageValues,
+): Element | null {
+  const grid = holder && gridOf(holder);
+  if (holder && grid && isColumnHeader(holder)) return readGrid(grid, holder, values);
+  const value = valueFor(label.field, valueBesideLabel(node, holder));
+  if (value) {
+    values.labelled.push({ field: label.field, value, context: label.label, at: node });
+    return null;
+  }
+  // A header row of plain cells, with nothing beside the label.
+  return holder && grid && isInFirstRow(holder, grid) ? readGrid(grid, holder, values) : null;
+}
+
+function readGrid(grid: Element, header: Element, values: PageValues): Element {
+  const headerRow = header.parentElement;
+  if (headerRow) {
+    for (const found of valuesInGrid(grid, headerRow)) values.labelled.push({ ...found, at: header });
+  }
+  return grid;
+}
+
+/**
+ * One query per attribute: a selector list costs a pass over the page per selector anyway, and a
+ * single `[data-…]` query is nearly free when no element has that attribute.
+ */
+function readAttributes(root: Element, values: PageValues): void {
+  for (const field of FIELDS) {
+    for (const attribute of DATA_ATTRIBUTES[field]) {
+      for (const element of firstOf(root.querySelectorAll(`[${attribute}]`), MAX_ATTRIBUTE_ELEMENTS)) {
+        readDataAttribute(field, attribute, element, values);
+      }
+    }
+  }
+  for (const element of firstOf(root.querySelectorAll('[aria-label]'), MAX_ATTRIBUTE_ELEMENTS)) {
+    readAriaLabel(element.getAttribute('aria-label') ?? '', element, values);
+  }
+  for (const tag of FORM_CONTROL_TAGS) {
+    for (const control of firstOf(root.getElementsByTagName(tag), MAX_FORM_CONTROLS)) {
+      readFormFieldName(control, values);
+    }
+  }
+}
+
+function* firstOf<Item>(items: ArrayLike<Item>, limit: number): Generator<Item> {
+  const count = Math.min(items.length, limit);
+  for (let index = 0; index < count; index++) {
+    const item = items[index];
+    if (item) yield item;
+  }
+}
+
+/** `data-service-order="777"`, or an empty `data-service-order` on the element showing 777. */
+function readDataAttribute(field: Field, attribute: string, element: Element, values: PageValues): void {
+  const declared = element.getAttribute(attribute) ?? '';
+  const value = valueFor(field, declared || valueOfElement(element));
+  if (value) values.declared.push({ field, value, context: attribute });
+}
+
+/** An element named "Service order" (aria-label, aria-labelledby) holds the value itself. */
+function readAriaLabel(name: string, element: Element, values: PageValues): void {
+  const label = fieldOfLabel(cleanText(name));
+  if (!label) {
+    // aria-label="Service order 7770142"
+    for (const found of valuesInText(name)) values.inline.push(found);
+    return;
+  }
+  const value = valueFor(label.field, valueOfElement(element));
+  if (value) values.labelled.push({ field: label.field, value, context: label.label, at: element });
+}
+
+/** The elements a lone label names through aria-labelledby, found from the label's id. */
+function readLabelledBy(labelElement: Element, values: PageValues): void {
+  const id = labelElement.id;
+  const named = labelElement.ownerDocument.querySelectorAll(
+    `[aria-labelledby~="${id.replace(/["\\]/g, '\\$&')}"]`,
+  );
+  for (const element of firstOf(named, MAX_CANDIDATES)) {
+    readAriaLabel(
+      textOfElements(element.ownerDocument, element.getAttribute('aria-labelledby') ?? ''),
+      element,
+      values,
+    );
+  }
+}
+
+function textOfElements(document: Document, ids: string): string {
+  return ids
+    .split(/\s+/)
+    .map((id) => (id ? (document.getElementById(id)?.textContent ?? '') : ''))
+    .join(' ');
+}
+
+/** `<input name="serviceOrder">`, `<input id="lrn">`: the field's name says what it holds. */
+function readFormFieldName(control: Element, values: PageValues): void {
+  for (const name of [control.getAttribute('name'), control.getAttribute('id')]) {
+    if (!name) continue;
+    const key = normalizedKey(name);
+    const field = FIELDS.find((candidate) => FORM_FIELD_KEYS[candidate].includes(key));
+    if (!field) continue;
+    const value = valueFor(field, valueOfElement(control));
+    if (value) values.labelled.push({ field, value, context: name, at: control });
+  }
+}
+
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+
+function inDocumentOrder(first: PlacedValue, second: PlacedValue): number {
+  if (first.at === second.at) return 0;
+  return first.at.compareDocumentPosition(second.at) & FOLLOWING ? -1 : 1;
+}

@@ -1,0 +1,58 @@
+/** Settings as the options page saves them: a bad URL or workspace is refused with a message. */
+import { z } from 'zod/mini';
+import { isAllowedServerUrl } from './bzctrl/environments';
+import { domainWorkSpaceSchema, toDomainWorkSpace } from './bzctrl/schema';
+import {
+  type Settings,
+  type SettingsField,
+  serverUrlMessage,
+  settingsFields,
+  settingsItem,
+} from './settings';
+
+export const settingsSchema = settingsFields.check(
+  z.superRefine((settings, ctx) => {
+    if (settings.environment === 'custom') {
+      for (const [key, what] of [
+        ['customTokenUrl', 'Token URL'],
+        ['customAddTaskUrl', 'Add-task URL'],
+      ] as const) {
+        if (!isAllowedServerUrl(settings[key])) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: serverUrlMessage(what),
+          });
+        }
+      }
+    }
+    if (settings.domain || settings.workspace) {
+      const key = toDomainWorkSpace(settings.domain, settings.workspace);
+      if (!domainWorkSpaceSchema.safeParse(key).success) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [settings.domain ? 'domain' : 'workspace'],
+          message: `"${key}" is not a BzCtrl workspace key; it looks like IMP-NLD-EXA-SWA.`,
+        });
+      }
+    }
+  }),
+);
+
+export type SettingsResult =
+  | { ok: true; settings: Settings }
+  | { ok: false; fieldErrors: Partial<Record<SettingsField, string>> };
+
+export async function saveSettings(candidate: Settings): Promise<SettingsResult> {
+  const parsed = settingsSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const fieldErrors: Partial<Record<SettingsField, string>> = {};
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0] as SettingsField;
+      fieldErrors[key] ??= issue.message;
+    }
+    return { ok: false, fieldErrors };
+  }
+  await settingsItem.setValue(parsed.data);
+  return { ok: true, settings: parsed.data };
+}

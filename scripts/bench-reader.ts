@@ -1,0 +1,190 @@
+/**
+ * How fast the page reader is against what the browser itself takes to give a page's text
+ * (`document.body.innerText`), in real Chromium, and how big the reader is once bundled. Figures,
+ * not a pass/fail test: `npx tsx scripts/bench-reader.ts` prints them.
+ *
+ * Two pages built in memory, each at full and half size to show the time grows linearly: a grid
+ * of 10,000 rows with a selected row near the end, and a page of 100,000 elements with the values
+ * near the end.
+ */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { build } from 'esbuild';
+import { requireChromium } from './chromium';
+
+const READER_ENTRY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../lib/page/read-page.ts');
+const GLOBAL_NAME = 'bzctrlPageReader';
+const REPETITIONS = 9;
+const SERVICE_ORDER = '7770142';
+const LRN = '24NLLRN0004471';
+
+export interface ReaderBundle {
+  code: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+/** The reader as the browser would run it: one minified IIFE exposing `readPage`. */
+export async function buildReaderBundle(): Promise<ReaderBundle> {
+  const result = await build({
+    entryPoints: [READER_ENTRY],
+    bundle: true,
+    format: 'iife',
+    globalName: GLOBAL_NAME,
+    minify: true,
+    write: false,
+    target: 'chrome120',
+  });
+  const code = result.outputFiles[0]?.text ?? '';
+  return { code, bytes: Buffer.byteLength(code), gzipBytes: gzipSync(code, { level: 9 }).length };
+}
+
+/** The reader's size once minified and gzipped, in bytes. */
+export async function readerGzipSize(): Promise<number> {
+  return (await buildReaderBundle()).gzipBytes;
+}
+
+const SHELL_TOP =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Brightwater TOS</title></head><body>' +
+  '<header><nav><a href="/">Overview</a> <a href="/orders">Service orders</a> <a href="/customs">Customs</a></nav>' +
+  '<span>j.devries · Rotterdam Botlek · 14-03-2026 09:12</span></header><main>';
+const SHELL_BOTTOM = '</main><footer>Brightwater Tank Terminal · +31 10 123 4567</footer></body></html>';
+
+/** A service-order grid: checkbox, number, LRN, customer, container, quantity, date, status. */
+function gridPage(rows: number): string {
+  const selectedRow = rows - Math.ceil(rows / 100);
+  const body: string[] = [];
+  for (let row = 0; row < rows; row++) {
+    const selected = row === selectedRow;
+    const serviceOrder = selected ? SERVICE_ORDER : String(6_000_000 + row);
+    const lrn = selected ? LRN : `24NLLRN${String(row).padStart(7, '0')}`;
+    body.push(
+      `<tr${selected ? ' class="selected" aria-selected="true"' : ''}>` +
+        `<td><input type="checkbox"${selected ? ' checked' : ''}></td><td>${serviceOrder}</td><td>${lrn}</td>` +
+        `<td>Northsea Fuels Trading B.V.</td><td>MSCU${String(1_000_000 + row)}5</td>` +
+        `<td class="amount">${(row * 7.25).toFixed(2)}</td><td>14-03-2026 06:${String(row % 60).padStart(2, '0')}</td>` +
+        '<td><span class="badge">In operation</span></td></tr>',
+    );
+  }
+  return (
+    `${SHELL_TOP}<h1>Service orders</h1><table class="list"><thead><tr><th></th><th>Service order</th>` +
+    '<th>LRN</th><th>Customer</th><th>Container</th><th>Quantity (m³)</th><th>Start</th><th>Status</th></tr>' +
+    `</thead><tbody>${body.join('\n')}</tbody></table>${SHELL_BOTTOM}`
+  );
+}
+
+/** Panels of other labelled numbers (tanks, berths, quantities, invoices), the values near the end. */
+function largePage(elements: number): string {
+  const panel = (index: number) =>
+    `<section class="panel"><h2>Movement ${index}</h2><dl>` +
+    `<dt>Tank</dt><dd>T-${index % 400}</dd><dt>Berth</dt><dd>Jetty ${index % 9}</dd>` +
+    `<dt>Quantity (m³)</dt><dd>${index * 3},500</dd><dt>Invoice no.</dt><dd>${800_000 + index}</dd>` +
+    `</dl><p>Sampled <b>14-03-2026</b> at <i>08:10</i> by <span>lab ${index % 7}</span></p></section>\n`;
+  const perPanel = 15;
+  const panels = Math.floor(elements / perPanel);
+  const parts: string[] = [];
+  for (let index = 0; index < panels; index++) {
+    if (index === panels - 3) {
+      parts.push(
+        `<dl class="fields"><dt>Service order</dt><dd>${SERVICE_ORDER}</dd><dt>LRN</dt><dd>${LRN}</dd></dl>`,
+      );
+    }
+    parts.push(panel(index));
+  }
+  return `${SHELL_TOP}<h1>Terminal log</h1>${parts.join('')}${SHELL_BOTTOM}`;
+}
+
+interface Timing {
+  elements: number;
+  readerMs: number;
+  innerTextMs: number;
+  found: string;
+}
+
+/** Times the reader and innerText in the same page, alternately, and keeps each one's median. */
+function timeInPage(input: { repetitions: number; globalName: string }): Timing {
+  const reader = (globalThis as unknown as Record<string, { readPage: (input: unknown) => PageReadingLike }>)[
+    input.globalName
+  ];
+  if (!reader) throw new Error('reader not injected');
+  const read = () => reader.readPage({ document, url: location.href });
+  const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
+  // biome-ignore lint/performance/useDomNodeTextContent: the browser's rendered text is the yardstick
+  const renderedText = () => document.body.innerText;
+  // The first innerText lays the page out; neither figure should carry that.
+  renderedText();
+  read();
+  const readerTimes: number[] = [];
+  const innerTextTimes: number[] = [];
+  for (let repetition = 0; repetition < input.repetitions; repetition++) {
+    let start = performance.now();
+    read();
+    readerTimes.push(performance.now() - start);
+    start = performance.now();
+    renderedText();
+    innerTextTimes.push(performance.now() - start);
+  }
+  const reading = read();
+  return {
+    elements: document.getElementsByTagName('*').length,
+    readerMs: median(readerTimes),
+    innerTextMs: median(innerTextTimes),
+    found: `${reading.serviceOrder[0]?.value ?? '-'} / ${reading.lrn[0]?.value ?? '-'}`,
+  };
+}
+
+interface PageReadingLike {
+  serviceOrder: { value: string }[];
+  lrn: { value: string }[];
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** Lines to print: the bundle size, then each page's times at full and half size. */
+export async function benchReader(executablePath: string): Promise<string[]> {
+  const bundle = await buildReaderBundle();
+  const lines = [
+    `page reader bundle (IIFE, minified): ${(bundle.bytes / 1024).toFixed(1)} kB, ` +
+      `gzip ${(bundle.gzipBytes / 1024).toFixed(2)} kB (${bundle.gzipBytes} bytes; budget 6 kB)`,
+  ];
+  const browser = await chromium.launch({ executablePath, headless: true });
+  try {
+    const page = await browser.newPage();
+    const pages: [string, (size: number) => string, number][] = [
+      ['grid', gridPage, 10_000],
+      ['large page', largePage, 100_000],
+    ];
+    for (const [name, make, fullSize] of pages) {
+      const timings: Timing[] = [];
+      for (const size of [fullSize, fullSize / 2]) {
+        await page.setContent(make(size));
+        await page.addScriptTag({ content: bundle.code });
+        // tsx keeps function names with a helper that the page does not have.
+        await page.evaluate('globalThis.__name ??= (target) => target');
+        const timing = await page.evaluate(timeInPage, { repetitions: REPETITIONS, globalName: GLOBAL_NAME });
+        timings.push(timing);
+        lines.push(
+          `${name} ${size.toLocaleString('en')} (${timing.elements.toLocaleString('en')} elements): ` +
+            `readPage ${ms(timing.readerMs)}, innerText ${ms(timing.innerTextMs)}, ` +
+            `ratio ${(timing.readerMs / timing.innerTextMs).toFixed(2)} (found ${timing.found})`,
+        );
+      }
+      const [full, half] = timings;
+      if (full && half) {
+        lines.push(
+          `${name} growth full/half: readPage ${(full.readerMs / half.readerMs).toFixed(2)}x, ` +
+            `innerText ${(full.innerTextMs / half.innerTextMs).toFixed(2)}x (linear is 2x)`,
+        );
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return lines;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const line of await benchReader(requireChromium())) console.log(line);
+}

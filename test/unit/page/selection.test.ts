@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { valuesFromSelection } from '@/lib/page/selection';
+
+describe('valuesFromSelection', () => {
+  it.each([
+    ['Service order: 777', '777'],
+    ['SO 777', '777'],
+    ['SO-777', '777'],
+    ['SO#777', '777'],
+    ['Order no. 7770142', '7770142'],
+    ['  7770142\n', '7770142'],
+    ['4500123456', '4500123456'],
+    ['SO-2024-0042', 'SO-2024-0042'],
+    ['Auftragsnummer 7770142', '7770142'],
+  ])('reads "%s" as service order %s', (selection, serviceOrder) => {
+    expect(valuesFromSelection(selection)).toEqual({ serviceOrder });
+  });
+
+  it.each([
+    ['LRN: 24nllrn0004471', '24NLLRN0004471'],
+    ['Local reference number 24NLLRN0004471', '24NLLRN0004471'],
+    ['Référence locale BE24ATP0000123456', 'BE24ATP0000123456'],
+  ])('reads "%s" as LRN %s', (selection, lrn) => {
+    expect(valuesFromSelection(selection)).toEqual({ lrn });
+  });
+
+  it('reads both from a selection that holds both', () => {
+    expect(valuesFromSelection('Service order 7770142 LRN 24NLLRN0004471')).toEqual({
+      serviceOrder: '7770142',
+      lrn: '24NLLRN0004471',
+    });
+  });
+
+  it('takes a bare value that starts as LRNs do (year and country) as an LRN', () => {
+    expect(valuesFromSelection('24NLLRN0004471')).toEqual({ lrn: '24NLLRN0004471' });
+    expect(valuesFromSelection('BE24ATP0000123456')).toEqual({ lrn: 'BE24ATP0000123456' });
+  });
+
+  it.each([
+    ['', 'nothing'],
+    ['hello', 'a word'],
+    ['28-11-2024', 'a date'],
+    ['MSCU1234565', 'a container number'],
+    ['MRN 24NL000000000045J5', 'an MRN'],
+    ['Invoice no. 777', 'another label'],
+    [`Service order 7770142 ${'and more text '.repeat(10)}`, 'a long passage'],
+  ])('finds nothing in "%s" (%s)', (selection) => {
+    expect(valuesFromSelection(selection)).toEqual({});
+  });
+});
