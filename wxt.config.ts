@@ -26,7 +26,7 @@ export default defineConfig({
     name: 'BzCtrl Reporter',
     description:
       'Record a BzCtrl Incident or Task from the screen you are on, prefilled with its service order number and LRN.',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'notifications'],
     host_permissions: BZCTRL_HOSTS,
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     action: { default_title: 'BzCtrl Reporter' },

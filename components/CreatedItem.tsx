@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CreatedItem as Created } from '@/lib/bzctrl/create-item';
+import type { CreatedItem as Created } from '@/lib/bzctrl/submission';
 
 interface CreatedItemProps {
   item: Created;

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import {
   type ReportField,
   type ReportForm as ReportFormValues,
   reportFormSchema,
 } from '@/lib/bzctrl/report-form';
 import { LEVELS, type Level, STATUSES, type Status } from '@/lib/bzctrl/schema';
-import type { Failure } from '@/lib/messages';
+import type { Failure } from '@/lib/failures';
 import type { PageReading } from '@/lib/page/types';
 import { Field } from './Field';
 import { FoundValues } from './FoundValues';
@@ -20,14 +20,28 @@ const STATUS_LABELS: Record<Status, string> = {
 
 interface ReportFormProps {
   initialValues: ReportFormValues;
+  /** Fields the user filled before (a restored draft): page readings leave them alone. */
+  typedFields: ReportField[];
   /** What the page (or the selection) offered; the best fills fields the user has not typed in. */
   reading: PageReading;
   domainWorkSpace: string;
   onSubmit(values: ReportFormValues): Promise<Failure | undefined>;
+  /** Every change, as it is typed: the draft is saved from here. */
+  onChange(values: ReportFormValues): void;
+  /** More controls beside the submit button (Pop out, Discard draft). */
+  actions?: ReactNode;
 }
 
-export function ReportForm({ initialValues, reading, domainWorkSpace, onSubmit }: ReportFormProps) {
-  const form = useZodForm(reportFormSchema, initialValues);
+export function ReportForm({
+  initialValues,
+  typedFields,
+  reading,
+  domainWorkSpace,
+  onSubmit,
+  onChange,
+  actions,
+}: ReportFormProps) {
+  const form = useZodForm(reportFormSchema, initialValues, typedFields);
   const { field: register, error, handleSubmit, submitting } = form;
   const [failure, setFailure] = useState<Failure | undefined>();
   const isIncident = form.values.todoType === 'INCIDENT';
@@ -36,6 +50,14 @@ export function ReportForm({ initialValues, reading, domainWorkSpace, onSubmit }
   useEffect(() => {
     performance.mark('bzctrl:form-ready');
   }, []);
+  const shown = useRef(form.values);
+  const { values, hasTyped } = form;
+  useEffect(() => {
+    // Page readings alone are no work of the user's: a draft starts with the first keystroke.
+    if (values === shown.current) return;
+    shown.current = values;
+    if (hasTyped()) onChange(values);
+  }, [values, hasTyped, onChange]);
 
   const submit = handleSubmit(async (values) => {
     setFailure(undefined);
@@ -148,6 +170,7 @@ export function ReportForm({ initialValues, reading, domainWorkSpace, onSubmit }
         <button type="submit" className="primary" disabled={submitting}>
           {submitting ? 'Sending…' : isIncident ? 'Create incident' : 'Create task'}
         </button>
+        {actions}
         <span className="muted" title="BzCtrl workspace">
           {domainWorkSpace}
         </span>

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { sendMessage } from '@/lib/messages';
 import type { Account } from '@/lib/settings';
 import { Field } from './Field';
@@ -17,6 +17,8 @@ export function SignInForm({ initialEmail, environmentLabel, notice, onSignedIn 
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | undefined>(notice);
+  // A notice that comes later (the session ended while the form was open) replaces the last message.
+  useEffect(() => setMessage(notice), [notice]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

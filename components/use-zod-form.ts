@@ -10,12 +10,17 @@ type ErrorsOf<T> = Partial<Record<keyof T & string, string>>;
  * blur shifts the layout under the pointer and swallows the click on the button); server messages
  * until the field changes; one submission at a time, even on a double click.
  */
-export function useZodForm<T extends Values, Parsed>(schema: z.ZodMiniType<Parsed, T>, initialValues: T) {
+export function useZodForm<T extends Values, Parsed>(
+  schema: z.ZodMiniType<Parsed, T>,
+  initialValues: T,
+  /** Fields that count as the user's from the start (a restored draft). */
+  typedFields: Iterable<keyof T & string> = [],
+) {
   const [values, setValues] = useState<T>(initialValues);
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<ErrorsOf<T>>({});
   const [submitting, setSubmitting] = useState(false);
-  const dirty = useRef(new Set<string>());
+  const dirty = useRef(new Set<string>(typedFields));
   const inFlight = useRef(false);
 
   const parsed = useMemo(() => schema.safeParse(values), [schema, values]);
@@ -69,6 +74,8 @@ export function useZodForm<T extends Values, Parsed>(schema: z.ZodMiniType<Parse
     setValue,
     /** Whether the user typed in the field (page readings never overwrite such a field). */
     isDirty: (name: keyof T & string) => dirty.current.has(name),
+    /** Whether the user typed anything at all: only then is there work to keep. */
+    hasTyped: () => dirty.current.size > 0,
     setServerErrors: (errors: ErrorsOf<T>) => setServerErrors(errors),
     handleSubmit,
     submitting,

@@ -6,30 +6,11 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
-import type { CreatedItem } from './bzctrl/create-item';
-import { type ReportField, type ReportForm, reportFormSchema } from './bzctrl/report-form';
+import type { ReportForm } from './bzctrl/report-form';
+import type { SubmitOutcome } from './bzctrl/submission';
+import type { Result } from './failures';
+import type { OutboxItem } from './outbox';
 import type { Account } from './settings';
-
-export type FailureKind =
-  | 'invalid' // the form or payload broke a rule of the contract
-  | 'signed-out' // sign in (again) first
-  | 'forbidden' // the account may not write to this workspace
-  | 'not-configured'
-  | 'network'
-  | 'timeout'
-  | 'server' // BzCtrl answered with an error
-  | 'invalid-response'
-  | 'refused'; // the sender is not one of the extension's own pages
-
-export interface Failure {
-  ok: false;
-  kind: FailureKind;
-  message: string;
-  status?: number;
-  /** Per-field messages, shown next to the fields. */
-  fieldErrors?: Partial<Record<ReportField, string>>;
-}
-export type Result<T> = ({ ok: true } & T) | Failure;
 
 export const signInPayloadSchema = z.object({
   email: z.string().check(z.trim(), z.email('Enter the e-mail address you sign in to BzCtrl with.')),
@@ -37,12 +18,18 @@ export const signInPayloadSchema = z.object({
 });
 export type SignInPayload = z.infer<typeof signInPayloadSchema>;
 
-export const createItemPayloadSchema = reportFormSchema;
+/** Made by the form once per submission, so that the same submission is never sent twice. */
+export const submissionIdSchema = z.string().check(z.regex(/^[\w-]{8,64}$/, 'Not a submission id.'));
+export type SubmitPayload = { id: string; form: ReportForm };
+
+export const outboxPayloadSchema = z.object({ id: z.string().check(z.maxLength(64)) });
 
 interface ProtocolMap {
   signIn(payload: SignInPayload): Result<{ account: Account }>;
   signOut(): Result<object>;
-  createItem(payload: ReportForm): Result<{ item: CreatedItem }>;
+  submit(payload: SubmitPayload): SubmitOutcome;
+  retryOutboxItem(payload: { id: string }): Result<{ item?: OutboxItem | undefined }>;
+  discardOutboxItem(payload: { id: string }): Result<object>;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
@@ -62,9 +49,3 @@ export interface MessageSender {
 export function isExtensionPage(sender: MessageSender): boolean {
   return sender.id === browser.runtime.id && Boolean(sender.url?.startsWith(browser.runtime.getURL('/')));
 }
-
-export const refused: Failure = {
-  ok: false,
-  kind: 'refused',
-  message: 'Only the extension’s own pages may ask for this.',
-};

@@ -35,6 +35,18 @@ function scriptsOf(html: string): string[] {
   return [...text.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((match) => match[1] as string);
 }
 
+/** Those scripts plus every chunk they may import later (parts shown only after a submission). */
+function allScriptsOf(html: string): string[] {
+  const found = new Set(scriptsOf(html));
+  for (const file of found) {
+    const code = readFileSync(path.join(CHROME_DIR, file), 'utf8');
+    for (const match of code.matchAll(/["'`](?:\.\/|\/chunks\/)([\w.-]+\.js)["'`]/g)) {
+      found.add(`chunks/${match[1]}`);
+    }
+  }
+  return [...found];
+}
+
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} kB`;
 
 function build(): void {
@@ -45,6 +57,7 @@ function build(): void {
 function printSizes(): boolean {
   const entries: [string, string[]][] = [
     ['popup', scriptsOf('popup.html')],
+    ['popup, all', allScriptsOf('popup.html')],
     ['options', scriptsOf('options.html')],
     ['background', ['background.js']],
     ['page reader', ['page-reader.js']],

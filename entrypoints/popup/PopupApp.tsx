@@ -1,13 +1,18 @@
-import { useEffect, useState } from 'react';
-import { CreatedItem } from '@/components/CreatedItem';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { ReportForm } from '@/components/ReportForm';
 import { SignInForm } from '@/components/SignInForm';
-import type { CreatedItem as Created } from '@/lib/bzctrl/create-item';
 import { ENVIRONMENT_LABELS } from '@/lib/bzctrl/environments';
-import { emptyReportForm, type ReportForm as ReportFormValues } from '@/lib/bzctrl/report-form';
+import {
+  emptyReportForm,
+  type ReportField,
+  type ReportForm as ReportFormValues,
+} from '@/lib/bzctrl/report-form';
+import type { CreatedItem as Created } from '@/lib/bzctrl/submission';
+import { type Draft, discardDraft, findDraft, saveDraft } from '@/lib/drafts';
+import type { Failure } from '@/lib/failures';
 import { type Launch, takeLaunch } from '@/lib/launch';
-import type { Failure } from '@/lib/messages';
 import { sendMessage } from '@/lib/messages';
+import { type OutboxItem, outboxItem } from '@/lib/outbox';
 import { mergeReadings } from '@/lib/page/candidates';
 import type { Candidate, PageReading } from '@/lib/page/types';
 import { NOTHING_READ, readTabSoon, targetTabId } from '@/lib/read-tab';
@@ -20,61 +25,142 @@ import {
   loadSettings,
   type Settings,
 } from '@/lib/settings';
-import { openTaskLink } from '@/lib/tabs';
+import { openFormWindow, openTaskLink } from '@/lib/tabs';
+
+// Shown after a submission or when the outbox holds something: not needed to show the form.
+const CreatedItem = lazy(() => import('@/components/CreatedItem').then((m) => ({ default: m.CreatedItem })));
+const OutboxList = lazy(() => import('@/components/OutboxList').then((m) => ({ default: m.OutboxList })));
 
 interface Loaded {
   settings: Settings;
   account: Account | null;
   lastEmail: string;
+  tabId: number | null;
+  /** What the form starts from: a restored draft, or an empty form under a new id. */
+  draft: Draft;
+  restored: boolean;
+}
+
+type Outcome = { kind: 'created'; item: Created } | { kind: 'queued'; item: OutboxItem };
+
+/** Opened as a page (`?tabId=`), the form is in a window of its own already. */
+const IN_OWN_WINDOW = new URLSearchParams(location.search).has('tabId');
+
+function newDraft(tabId: number | null, settings: Settings, email: string): Draft {
+  return {
+    id: crypto.randomUUID(),
+    tabId,
+    values: emptyReportForm(settings.defaultType, email),
+    updatedAt: 0,
+  };
 }
 
 export function PopupApp() {
   const [loaded, setLoaded] = useState<Loaded>();
   const [reading, setReading] = useState<PageReading>(NOTHING_READ);
-  const [created, setCreated] = useState<Created>();
+  const [outcome, setOutcome] = useState<Outcome>();
   const [signInNotice, setSignInNotice] = useState<string>();
+  const [outbox, setOutbox] = useState<OutboxItem[]>([]);
+  const [pageRead, setPageRead] = useState(false);
 
   useEffect(() => {
-    // Stored state and the page are read side by side; the page never delays the form.
     void (async () => {
       const settings = await loadSettings();
-      const [account, lastEmail] = await Promise.all([currentAccount(settings), lastEmailItem.getValue()]);
-      setLoaded({ settings, account, lastEmail });
-    })();
-    void (async () => {
-      const tabId = await targetTabId(location.search);
-      if (tabId === undefined) return;
-      // What the menu or shortcut saw fills the form at once; the page reading follows.
-      const launch = await takeLaunch(tabId);
+      const tabId = (await targetTabId(location.search)) ?? null;
+      const [account, lastEmail, launch] = await Promise.all([
+        currentAccount(settings),
+        lastEmailItem.getValue(),
+        tabId === null ? undefined : takeLaunch(tabId),
+      ]);
+      const draft = await findDraft(tabId, launch?.serviceOrder);
+      setLoaded({
+        settings,
+        account,
+        lastEmail,
+        tabId,
+        draft: draft ?? newDraft(tabId, settings, account?.email ?? lastEmail),
+        restored: Boolean(draft),
+      });
+      // The menu's selection fills the form at once; the page reading follows.
       const fromSelection = readingOf(launch);
       setReading(fromSelection);
-      setReading(mergeReadings([fromSelection, await readTabSoon(tabId)]));
+      if (tabId !== null) setReading(mergeReadings([fromSelection, await readTabSoon(tabId)]));
+      setPageRead(true);
     })();
-    // Signing out in the options page signs out here too.
-    return accountItem.watch((account) => {
-      setLoaded((previous) => previous && { ...previous, account });
+    void outboxItem.getValue().then(setOutbox);
+    const unwatchOutbox = outboxItem.watch((items) => setOutbox(items ?? []));
+    // Signing in or out in the options page does so here too.
+    const unwatchAccount = accountItem.watch((account) => {
+      setLoaded((previous) => previous && signedInAs(previous, account));
     });
+    return () => {
+      unwatchOutbox();
+      unwatchAccount();
+    };
   }, []);
 
-  if (!loaded) return <main className="loading" aria-busy="true" />;
-  const { settings, account } = loaded;
-  const environmentLabel = ENVIRONMENT_LABELS[settings.environment];
+  const draftId = loaded?.draft.id;
+  const keepDraft = useCallback(
+    (values: ReportFormValues) => {
+      const updatedAt = Date.now();
+      setLoaded((previous) => previous && { ...previous, draft: { ...previous.draft, values, updatedAt } });
+      if (draftId) void saveDraft({ id: draftId, tabId: loaded?.tabId ?? null, values, updatedAt });
+    },
+    [draftId, loaded?.tabId],
+  );
 
-  async function submit(values: ReportFormValues): Promise<Failure | undefined> {
-    const result = await sendMessage('createItem', values);
-    if (result.ok) {
-      setCreated(result.item);
-      return undefined;
-    }
-    if (result.kind === 'signed-out') {
-      setSignInNotice(result.message);
-      setLoaded((previous) => previous && { ...previous, account: null });
-    }
-    return result;
+  if (!loaded) return <main className="loading" aria-busy="true" />;
+  const { settings, account, draft } = loaded;
+  const environmentLabel = ENVIRONMENT_LABELS[settings.environment];
+  const domainWorkSpace = domainWorkSpaceOf(settings);
+
+  function startOver() {
+    setOutcome(undefined);
+    setSignInNotice(undefined);
+    setLoaded(
+      (previous) =>
+        previous && {
+          ...previous,
+          draft: newDraft(previous.tabId, previous.settings, previous.account?.email ?? previous.lastEmail),
+          restored: false,
+        },
+    );
   }
 
+  async function submit(values: ReportFormValues): Promise<Failure | undefined> {
+    const result = await sendMessage('submit', { id: draft.id, form: values }).catch(
+      (error: unknown): Failure => ({
+        ok: false,
+        kind: 'network',
+        message: `The extension did not answer: ${String(error)}`,
+      }),
+    );
+    if (!result.ok) {
+      if (result.kind === 'signed-out') {
+        // The form stays as it is; the password is asked for right here, with the reason.
+        setSignInNotice(result.message);
+        setLoaded((previous) => previous && { ...previous, account: null });
+        return undefined;
+      }
+      return result;
+    }
+    // Created, or safe in the outbox: either way the draft has done its job.
+    await discardDraft(draft.id);
+    setOutcome(
+      result.status === 'created'
+        ? { kind: 'created', item: result.item }
+        : { kind: 'queued', item: result.outbox },
+    );
+    return undefined;
+  }
+
+  // Signed out with work in the form (an expired session, a restored draft): the form stays.
+  const hasWork = loaded.restored || draft.updatedAt > 0 || signInNotice !== undefined;
+  const showForm = !outcome && (account !== null || hasWork);
+
   return (
-    <main>
+    // data-page-read: for tests and tools, whether the page reading is over.
+    <main data-page-read={pageRead}>
       <header className="header">
         <h1>BzCtrl Reporter</h1>
         {account && (
@@ -83,20 +169,38 @@ export function PopupApp() {
           </span>
         )}
       </header>
-      {!account ? (
+      <Suspense>
+        {outbox.length > 0 && (
+          <OutboxList
+            items={outbox}
+            onRetry={(id) => void sendMessage('retryOutboxItem', { id })}
+            onDiscard={(id) => void sendMessage('discardOutboxItem', { id })}
+            onCheck={(link) => void openTaskLink(link)}
+          />
+        )}
+        {outcome?.kind === 'created' && (
+          <CreatedItem
+            item={outcome.item}
+            onOpen={() => void openTaskLink(outcome.item.taskLink)}
+            onNew={startOver}
+          />
+        )}
+      </Suspense>
+      {outcome?.kind === 'queued' && <QueuedNotice item={outcome.item} onNew={startOver} />}
+      {!account && (
         <SignInForm
           initialEmail={loaded.lastEmail}
           environmentLabel={environmentLabel}
           notice={signInNotice}
-          onSignedIn={(signedIn) => setLoaded({ ...loaded, account: signedIn })}
+          onSignedIn={(signedIn) => setLoaded((previous) => previous && signedInAs(previous, signedIn))}
         />
-      ) : created ? (
-        <CreatedItem
-          item={created}
-          onOpen={() => void openTaskLink(created.taskLink)}
-          onNew={() => setCreated(undefined)}
-        />
-      ) : !domainWorkSpaceOf(settings) ? (
+      )}
+      {account && signInNotice && !outcome && (
+        <p className="message message--ok" role="status">
+          Signed in. Everything you typed is still here: send it with one click.
+        </p>
+      )}
+      {showForm && !domainWorkSpace && (
         <p className="message message--warning">
           Set your BzCtrl domain and workspace in the{' '}
           <a href="/options.html" target="_blank" rel="noreferrer">
@@ -104,16 +208,75 @@ export function PopupApp() {
           </a>{' '}
           first.
         </p>
-      ) : (
+      )}
+      {showForm && domainWorkSpace && (
         <ReportForm
-          initialValues={emptyReportForm(settings.defaultType, account.email)}
+          key={draft.id}
+          initialValues={draft.values}
+          typedFields={
+            loaded.restored ? typedIn(draft.values, settings, account?.email ?? loaded.lastEmail) : []
+          }
           reading={reading}
-          domainWorkSpace={domainWorkSpaceOf(settings)}
+          domainWorkSpace={domainWorkSpace}
           onSubmit={submit}
+          onChange={keepDraft}
+          actions={
+            <>
+              {!IN_OWN_WINDOW && (
+                <button
+                  type="button"
+                  title="The form in a window of its own, which stays open when you click the page"
+                  onClick={() => void openFormWindow(loaded.tabId ?? undefined).then(() => window.close())}
+                >
+                  Pop out
+                </button>
+              )}
+              {loaded.restored && (
+                <button type="button" onClick={() => void discardDraft(draft.id).then(startOver)}>
+                  Discard draft
+                </button>
+              )}
+            </>
+          }
         />
       )}
     </main>
   );
+}
+
+/**
+ * The state once `account` signs in or out. A form nobody has typed in yet starts anew, so that
+ * Assignee and Reporter are the account's; one with the user's work in it is kept as it is.
+ */
+function signedInAs(previous: Loaded, account: Account | null): Loaded {
+  if (!account) return { ...previous, account };
+  // The sign-in form offers this e-mail next time (an expired session, say).
+  const signedIn = { ...previous, account, lastEmail: account.email };
+  const untouched = !previous.restored && previous.draft.updatedAt === 0;
+  if (!untouched || account.email === previous.draft.values.reporter) return signedIn;
+  return { ...signedIn, draft: newDraft(previous.tabId, previous.settings, account.email) };
+}
+
+function QueuedNotice({ item, onNew }: { item: OutboxItem; onNew(): void }) {
+  const kind = item.body.todoType === 'INCIDENT' ? 'incident' : 'task';
+  return (
+    <section className="created">
+      <p className="message message--warning" role="status">
+        {item.state === 'unknown'
+          ? `No answer from BzCtrl: your ${kind} may have been created. It is kept in the outbox: check BzCtrl before you send it again.`
+          : `BzCtrl could not take your ${kind} now (${item.lastError ?? 'no connection'}). It is safe in the outbox and will be sent by itself; you will be notified.`}
+      </p>
+      <button type="button" onClick={onNew}>
+        New report
+      </button>
+    </section>
+  );
+}
+
+/** The fields of a restored draft that hold the user's own input. */
+function typedIn(values: ReportFormValues, settings: Settings, email: string): ReportField[] {
+  const empty = emptyReportForm(settings.defaultType, email);
+  return (Object.keys(values) as ReportField[]).filter((field) => values[field] !== empty[field]);
 }
 
 function readingOf(launch: Launch | undefined): PageReading {

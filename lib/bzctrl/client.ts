@@ -3,6 +3,7 @@
  * what the user should read (the server's message where there is one, the HTTP status where not).
  */
 import type { z } from 'zod/mini';
+import { parseRetryAfter } from '../outbox';
 import type { AddTaskRequest } from './add-task';
 import {
   type AddTaskResponse,
@@ -27,6 +28,8 @@ export class BzCtrlError extends Error {
     /** The form field the server named, when it named one. */
     readonly field?: string,
     readonly oauthError?: string,
+    /** How long BzCtrl asked to wait (Retry-After), in ms. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'BzCtrlError';
@@ -103,7 +106,13 @@ async function readJson<T>(
 ): Promise<T> {
   const text = await response.text().catch(() => '');
   const json = parseJson(text);
-  if (!response.ok) throw errorFromResponse(response.status, json);
+  if (!response.ok) {
+    throw errorFromResponse(
+      response.status,
+      json,
+      parseRetryAfter(response.headers.get('Retry-After'), Date.now()),
+    );
+  }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const detail = parsed.error.issues[0]?.message ?? 'unexpected answer';
@@ -125,7 +134,7 @@ function parseJson(text: string): unknown {
 }
 
 /** Turns a Spring Boot or OAuth2 error body (or none) into the message the user reads. */
-export function errorFromResponse(status: number, json: unknown): BzCtrlError {
+export function errorFromResponse(status: number, json: unknown, retryAfterMs?: number): BzCtrlError {
   const body: ErrorBody = errorBodySchema.safeParse(json).data ?? {};
   const firstFieldError = body.errors?.find((entry) => entry.field);
   const field = firstFieldError?.field ?? fieldNamedIn(body.message);
@@ -138,7 +147,7 @@ export function errorFromResponse(status: number, json: unknown): BzCtrlError {
       body.message,
       body.error,
     ].find((text) => text?.trim()) ?? `BzCtrl answered HTTP ${status}.`;
-  return new BzCtrlError('http', message, status, field, body.error);
+  return new BzCtrlError('http', message, status, field, body.error, retryAfterMs);
 }
 
 /** Spring's "Validation failed for field 'assignee': …" names the field in the message only. */

@@ -2,21 +2,7 @@
  * The core flow in real Chromium against the sandbox: sign in, create an Incident and a Task from
  * the popup, the link opens, tokens are refreshed unseen, sign out.
  */
-import type { Page } from '@playwright/test';
-import { DEMO_USER, expect, signIn, test } from './fixtures';
-
-async function signedInPopup(extension: import('./fixtures').Extension): Promise<Page> {
-  const popup = await extension.openPopup();
-  await signIn(popup);
-  await expect(popup.getByRole('button', { name: 'Create incident' })).toBeVisible();
-  return popup;
-}
-
-async function fillRequired(popup: Page, fields: { title: string; orderID: string }) {
-  await popup.getByLabel('Service order').fill(fields.orderID);
-  await popup.getByLabel('Title').fill(fields.title);
-  await popup.getByLabel('Description').fill('Operation started without proper approvals');
-}
+import { DEMO_USER, expect, fillRequired, signedInPopup, signIn, test } from './fixtures';
 
 test('a wrong password shows the server message; the right one signs in', async ({ extension, sandbox }) => {
   const popup = await extension.openPopup();
@@ -110,7 +96,7 @@ test('a Task sends no incident keys and empty optional fields are left out', asy
   const popup = await signedInPopup(extension);
   await popup.getByLabel('Type').selectOption('Task');
   await expect(popup.getByLabel('Financial impact (EUR)')).toHaveCount(0);
-  await fillRequired(popup, { title: 'Check the approval', orderID: '7770142' });
+  await fillRequired(popup, 'Check the approval', '7770142');
   await popup.getByLabel('Result').fill('Approval found');
   await popup.getByRole('button', { name: 'Create task' }).click();
   await expect(popup.getByRole('heading', { name: 'Task created' })).toBeVisible();
@@ -151,14 +137,14 @@ test('a token that expires between two submissions is refreshed without the user
   sandbox,
 }) => {
   const popup = await signedInPopup(extension);
-  await fillRequired(popup, { title: 'First', orderID: '1' });
+  await fillRequired(popup, 'First', '1');
   await popup.getByRole('button', { name: 'Create incident' }).click();
   await expect(popup.getByRole('heading', { name: 'Incident created' })).toBeVisible();
 
   // BzCtrl now refuses the access token the extension holds (it expired there).
   await sandbox.expireTokens({ access: true });
   await popup.getByRole('button', { name: 'New report' }).click();
-  await fillRequired(popup, { title: 'Second', orderID: '2' });
+  await fillRequired(popup, 'Second', '2');
   await popup.getByRole('button', { name: 'Create incident' }).click();
   await expect(popup.getByRole('heading', { name: 'Incident created' })).toBeVisible();
 
@@ -184,13 +170,13 @@ test.describe('with short-lived tokens', () => {
     sandbox,
   }) => {
     const popup = await signedInPopup(extension);
-    await fillRequired(popup, { title: 'First', orderID: '1' });
+    await fillRequired(popup, 'First', '1');
     await popup.getByRole('button', { name: 'Create incident' }).click();
     await expect(popup.getByRole('heading', { name: 'Incident created' })).toBeVisible();
     await expect.poll(async () => (await sandbox.tokens()).access.every((token) => token.expired)).toBe(true);
 
     await popup.getByRole('button', { name: 'New report' }).click();
-    await fillRequired(popup, { title: 'Second', orderID: '2' });
+    await fillRequired(popup, 'Second', '2');
     await popup.getByRole('button', { name: 'Create incident' }).click();
     await expect(popup.getByRole('heading', { name: 'Incident created' })).toBeVisible();
     const grants = (await sandbox.requests('token')).map((request) => request.form?.grant_type);
@@ -230,7 +216,12 @@ test('after signing out, creating needs a sign-in again', async ({ extension, sa
       lrn: '',
       reminderDate: '',
     };
-    return chrome.runtime.sendMessage({ id: 1, type: 'createItem', timestamp: Date.now(), data: form });
+    return chrome.runtime.sendMessage({
+      id: 1,
+      type: 'submit',
+      timestamp: Date.now(),
+      data: { id: crypto.randomUUID(), form },
+    });
   }, DEMO_USER.email);
   expect(answer).toMatchObject({ res: { ok: false, kind: 'signed-out' } });
   expect(await sandbox.requests('add-task')).toHaveLength(0);

@@ -286,6 +286,21 @@ export async function pressKeys(page: Page, keys: string): Promise<void> {
   execFileSync('xdotool', ['key', '--clearmodifiers', keys]);
 }
 
+/** The popup as a page, signed in as the demo user, showing the form. */
+export async function signedInPopup(extension: Extension): Promise<Page> {
+  const popup = await extension.openPopup();
+  await signIn(popup);
+  await expect(popup.getByRole('button', { name: /^Create (incident|task)$/ })).toBeVisible();
+  return popup;
+}
+
+/** Fills in what every item needs: service order, title and description. */
+export async function fillRequired(popup: Page, title: string, orderID = '7770142'): Promise<void> {
+  await popup.getByLabel('Service order').fill(orderID);
+  await popup.getByLabel('Title').fill(title);
+  await popup.getByLabel('Description').fill('Operation started without proper approvals');
+}
+
 /** Signs in on the options page and closes it, leaving no popup.html open. */
 export async function signInThroughOptions(extension: Extension): Promise<void> {
   const options = await extension.openOptions();

@@ -33,6 +33,7 @@ test('without a user gesture the page is not read', async ({ extension, context,
   const popup = await extension.openPopup(tabId);
   await signIn(popup);
   await expect(popup.getByRole('button', { name: 'Create incident' })).toBeVisible();
+  await expect(popup.locator('main[data-page-read="true"]')).toBeVisible();
   await expect(popup.getByLabel('Service order')).toHaveValue('');
 });
 

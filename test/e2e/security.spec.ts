@@ -49,7 +49,7 @@ test('a content script cannot read the tokens nor make the worker sign in or cre
             session = `refused: ${String(error)}`;
           }
           const signInAnswer = await ask('signIn', { email: reporter, password: 'x' });
-          const createAnswer = await ask('createItem', {
+          const form = {
             todoType: 'TASK',
             title: 'From a page',
             description: 'd',
@@ -66,8 +66,10 @@ test('a content script cannot read the tokens nor make the worker sign in or cre
             orderID: '1',
             lrn: '',
             reminderDate: '',
-          });
-          return { session, signInAnswer, createAnswer };
+          };
+          const createAnswer = await ask('submit', { id: crypto.randomUUID(), form });
+          const discardAnswer = await ask('discardOutboxItem', { id: 'anything' });
+          return { session, signInAnswer, createAnswer, discardAnswer };
         },
       });
       return [injected?.result];
@@ -78,6 +80,7 @@ test('a content script cannot read the tokens nor make the worker sign in or cre
   expect(fromContentScript?.session).toMatch(/^refused: /);
   expect(fromContentScript?.signInAnswer).toMatchObject({ res: { ok: false, kind: 'refused' } });
   expect(fromContentScript?.createAnswer).toMatchObject({ res: { ok: false, kind: 'refused' } });
+  expect(fromContentScript?.discardAnswer).toMatchObject({ res: { ok: false, kind: 'refused' } });
   expect(await sandbox.requests('add-task')).toHaveLength(0);
   // Only the options page's own sign-in reached BzCtrl.
   expect(await sandbox.requests('token')).toHaveLength(1);

@@ -2,9 +2,11 @@
 // a stubbed fetch, and valid forms and settings to start from.
 import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { toAddTaskRequest } from '@/lib/bzctrl/add-task';
 import { endpointsFor } from '@/lib/bzctrl/environments';
 import { emptyReportForm, type ReportForm } from '@/lib/bzctrl/report-form';
 import type { MessageSender } from '@/lib/messages';
+import type { OutboxItem } from '@/lib/outbox';
 import { accountItem, currentAccount, DEFAULT_SETTINGS, type Settings, tokensItem } from '@/lib/settings';
 import { saveSettings } from '@/lib/settings-validation';
 
@@ -13,6 +15,10 @@ export const PROD_TOKEN_URL = 'https://bzctrl.com/bzctrl-core-api/oauth/token';
 export const PROD_ADD_TASK_URL = 'https://www.bzctrl.com/bzctrl-core-api/api/v1/task/add-task';
 export const TASK_LINK = 'https://www.bzctrl.com/app/#/todo/IMP-NLD-EXA-SWA-03';
 export const EMAIL = 'j.devries@example.com';
+/** The workspace key `configure()` sets up by default. */
+export const WORKSPACE_KEY = 'IMP-NLD-EXA-SWA';
+/** BzCtrl's app on PROD, where the user checks an item of unknown fate. */
+export const PROD_WORKSPACE_LINK = 'https://www.bzctrl.com/app/';
 
 /** The popup, as the browser reports it when it sends a message. */
 export const EXTENSION_PAGE: MessageSender = {
@@ -31,10 +37,10 @@ export function setUpFakeBrowser(): void {
   });
 }
 
-export function json(body: unknown, status = 200): Response {
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...headers },
   });
 }
 
@@ -165,6 +171,21 @@ export function taskForm(overrides: Partial<ReportForm> = {}): ReportForm {
     title: 'Hose leak at jetty 3',
     description: 'Seen during discharge of MT Nordic Star',
     orderID: '7770142',
+    ...overrides,
+  };
+}
+
+/** An outbox item for the default workspace, `waiting` and due unless overridden. */
+export function outboxEntry(overrides: Partial<OutboxItem> & Pick<OutboxItem, 'id'>): OutboxItem {
+  const form = overrides.form ?? incidentForm();
+  return {
+    form,
+    body: toAddTaskRequest(form, WORKSPACE_KEY),
+    state: 'waiting',
+    attempts: 1,
+    nextAttemptAt: Date.now(),
+    createdAt: Date.now(),
+    updatedAt: Date.now(),
     ...overrides,
   };
 }

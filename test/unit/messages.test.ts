@@ -1,29 +1,50 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { handleCreateItem, handleSignIn, handleSignOut, toFailure } from '@/lib/background/message-handlers';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  handleDiscard,
+  handleRetry,
+  handleSignIn,
+  handleSignOut,
+  handleSubmit,
+} from '@/lib/background/message-handlers';
+import { OUTBOX_ALARM, sendDueItems } from '@/lib/background/outbox-runner';
 import { SignedOutError } from '@/lib/bzctrl/auth';
-import { isExtensionPage, type MessageSender, refused } from '@/lib/messages';
-import { currentAccount, type Settings, tokensItem } from '@/lib/settings';
+import { NotConfiguredError, refused, toFailure } from '@/lib/failures';
+import { isExtensionPage, type MessageSender } from '@/lib/messages';
+import { outboxItem, putItem } from '@/lib/outbox';
+import { currentAccount, historyItem, type Settings, tokensItem } from '@/lib/settings';
 import {
   addTaskBody,
   configure,
+  deferred,
   EMAIL,
   EXTENSION_PAGE,
   fakeBzCtrl,
   incidentForm,
   json,
+  outboxEntry,
+  PROD_ADD_TASK_URL,
   PROD_TOKEN_URL,
+  settle,
   setUpFakeBrowser,
   storeSession,
+  stubFetch,
   TASK_LINK,
   tokenBody,
 } from './helpers';
 
 setUpFakeBrowser();
 
+const ID = 'b7c6a1de-4f1e-4c1a-9d7e-0f6a2b3c4d5e';
+
 let settings: Settings;
 beforeEach(async () => {
   settings = await configure();
 });
+
+const submission = (form = incidentForm()) => ({ id: ID, form });
+const heldForSignIn = () =>
+  outboxEntry({ id: ID, state: 'held', needsSignIn: true, nextAttemptAt: undefined });
 
 // Senders that must never be obeyed, as the browser would report them.
 const STRANGERS: [string, MessageSender][] = [
@@ -65,35 +86,93 @@ describe('isExtensionPage', () => {
 
 describe('handlers refuse senders other than the extension’s pages', () => {
   it.each(STRANGERS)('handleSignIn refuses %s without any request', async (_, sender) => {
+    const held = heldForSignIn();
+    await putItem(held);
     const bzctrl = fakeBzCtrl({ token: [json(tokenBody('access-1', 'refresh-1'))] });
+
     await expect(handleSignIn({ email: EMAIL, password: 'secret' }, sender)).resolves.toEqual(refused);
+    await settle();
+
     expect(bzctrl.fetchMock).not.toHaveBeenCalled();
     expect(await currentAccount()).toBeNull();
+    expect(await outboxItem.getValue()).toEqual([held]);
   });
 
-  it.each(STRANGERS)('handleCreateItem refuses %s without any request', async (_, sender) => {
+  it.each(STRANGERS)('handleSubmit refuses %s without any request, keeping nothing', async (_, sender) => {
     await storeSession(settings);
     const bzctrl = fakeBzCtrl({ addTask: [json(addTaskBody(), 201)] });
-    await expect(handleCreateItem(incidentForm(), sender)).resolves.toEqual(refused);
+
+    await expect(handleSubmit(submission(), sender)).resolves.toEqual(refused);
+
     expect(bzctrl.fetchMock).not.toHaveBeenCalled();
+    expect(await outboxItem.getValue()).toEqual([]);
   });
 
   it.each(STRANGERS)('handleSignOut refuses %s and keeps the session', async (_, sender) => {
     await storeSession(settings);
     const bzctrl = fakeBzCtrl({});
+
     await expect(handleSignOut(sender)).resolves.toEqual(refused);
+
     expect(bzctrl.fetchMock).not.toHaveBeenCalled();
     expect(await tokensItem.getValue()).not.toBeNull();
+  });
+
+  it.each(STRANGERS)('handleRetry refuses %s without any request', async (_, sender) => {
+    await storeSession(settings);
+    const held = outboxEntry({ id: ID, state: 'held', nextAttemptAt: undefined });
+    await putItem(held);
+    const bzctrl = fakeBzCtrl({ addTask: [json(addTaskBody(), 201)] });
+
+    await expect(handleRetry({ id: ID }, sender)).resolves.toEqual(refused);
+
+    expect(bzctrl.fetchMock).not.toHaveBeenCalled();
+    expect(await outboxItem.getValue()).toEqual([held]);
+  });
+
+  it.each(STRANGERS)('handleDiscard refuses %s and keeps the item', async (_, sender) => {
+    const item = outboxEntry({ id: ID });
+    await putItem(item);
+    const bzctrl = fakeBzCtrl({});
+
+    await expect(handleDiscard({ id: ID }, sender)).resolves.toEqual(refused);
+
+    expect(bzctrl.fetchMock).not.toHaveBeenCalled();
+    expect(await outboxItem.getValue()).toEqual([item]);
   });
 });
 
 describe('handleSignIn', () => {
   it('signs in with the trimmed e-mail', async () => {
     fakeBzCtrl({ token: [json(tokenBody('access-1', 'refresh-1'))] });
+
     await expect(handleSignIn({ email: ` ${EMAIL} `, password: 'secret' }, EXTENSION_PAGE)).resolves.toEqual({
       ok: true,
       account: { email: EMAIL, tokenUrl: PROD_TOKEN_URL },
     });
+    await settle(); // lets the outbox pass the sign-in starts finish
+  });
+
+  it('sends what waited in the outbox for a sign-in, once signed in', async () => {
+    await putItem(heldForSignIn());
+    const requested = deferred<void>();
+    const created = deferred<Response>();
+    const { requests } = stubFetch((request) => {
+      if (request.url === PROD_TOKEN_URL) return json(tokenBody('access-1', 'refresh-1'));
+      requested.resolve();
+      return created.promise;
+    });
+
+    await expect(handleSignIn({ email: EMAIL, password: 'secret' }, EXTENSION_PAGE)).resolves.toMatchObject({
+      ok: true,
+    });
+    await requested.promise;
+    created.resolve(json(addTaskBody(), 201));
+    await sendDueItems(); // joins the pass the sign-in started
+
+    expect(requests.map((request) => request.url)).toEqual([PROD_TOKEN_URL, PROD_ADD_TASK_URL]);
+    expect(await outboxItem.getValue()).toEqual([]);
+    expect(await historyItem.getValue()).toMatchObject([{ taskLink: TASK_LINK }]);
   });
 
   it('answers an invalid payload with its field errors, sending nothing', async () => {
@@ -131,23 +210,57 @@ describe('handleSignOut', () => {
   });
 });
 
-describe('handleCreateItem', () => {
+describe('handleSubmit', () => {
   beforeEach(async () => {
     await storeSession(settings);
   });
 
   it('creates the item and answers with it', async () => {
     fakeBzCtrl({ addTask: [json(addTaskBody(), 201)] });
-    await expect(handleCreateItem(incidentForm(), EXTENSION_PAGE)).resolves.toMatchObject({
+    await expect(handleSubmit(submission(), EXTENSION_PAGE)).resolves.toMatchObject({
       ok: true,
+      status: 'created',
       item: { taskLink: TASK_LINK, trusted: true, opened: true },
     });
+    expect(await outboxItem.getValue()).toEqual([]);
   });
 
-  it('answers an invalid payload with kind invalid and per-field errors, sending nothing', async () => {
+  it('answers queued for a submission BzCtrl could not take now, schedules its retry and counts it', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.parse('2026-03-14T09:12:00.000Z'));
+    await storeSession(settings);
+    fakeBzCtrl({ addTask: [json({ status: 503, error: 'Service Unavailable' }, 503)] });
+
+    await expect(handleSubmit(submission(), EXTENSION_PAGE)).resolves.toMatchObject({
+      ok: true,
+      status: 'queued',
+      outbox: { id: ID, state: 'waiting' },
+    });
+
+    expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toMatchObject({
+      scheduledTime: Date.parse('2026-03-14T09:12:05.000Z'),
+    });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+  });
+
+  it('sends one request for the same submission sent twice', async () => {
+    const bzctrl = fakeBzCtrl({ addTask: [json({ status: 503, error: 'Service Unavailable' }, 503)] });
+
+    await handleSubmit(submission(), EXTENSION_PAGE);
+    await expect(handleSubmit(submission(), EXTENSION_PAGE)).resolves.toMatchObject({
+      ok: true,
+      status: 'queued',
+    });
+
+    expect(bzctrl.addTaskRequests()).toHaveLength(1);
+  });
+
+  // BUG: the submit payload nests the form under `form`, and invalid() keys field errors by the
+  // first path segment only, so every error of the form lands under the key "form".
+  it('answers an invalid form with kind invalid and per-field errors, sending nothing', async () => {
     const bzctrl = fakeBzCtrl({});
-    const result = await handleCreateItem(
-      incidentForm({ title: ' ', assignee: 'j.devries', status: 'IN PROGRESS' as 'INPROGRESS' }),
+    const result = await handleSubmit(
+      submission(incidentForm({ title: ' ', assignee: 'j.devries', status: 'IN PROGRESS' as 'INPROGRESS' })),
       EXTENSION_PAGE,
     );
     expect(result).toMatchObject({ ok: false, kind: 'invalid' });
@@ -159,17 +272,25 @@ describe('handleCreateItem', () => {
     expect(bzctrl.fetchMock).not.toHaveBeenCalled();
   });
 
-  it.each([null, 'create', { todoType: 'INCIDENT' }])(
-    'answers the payload %j with kind invalid',
-    async (payload) => {
-      const bzctrl = fakeBzCtrl({});
-      await expect(handleCreateItem(payload, EXTENSION_PAGE)).resolves.toMatchObject({
-        ok: false,
-        kind: 'invalid',
-      });
-      expect(bzctrl.fetchMock).not.toHaveBeenCalled();
-    },
-  );
+  it.each([
+    null,
+    'create',
+    { todoType: 'INCIDENT' },
+    incidentForm(),
+    { id: ID },
+    { id: ID, form: null },
+    { id: 'short', form: incidentForm() },
+    { id: 'has spaces in it', form: incidentForm() },
+    { id: 'x'.repeat(65), form: incidentForm() },
+  ])('answers the payload %j with kind invalid, sending nothing', async (payload) => {
+    const bzctrl = fakeBzCtrl({});
+    await expect(handleSubmit(payload, EXTENSION_PAGE)).resolves.toMatchObject({
+      ok: false,
+      kind: 'invalid',
+    });
+    expect(bzctrl.fetchMock).not.toHaveBeenCalled();
+    expect(await outboxItem.getValue()).toEqual([]);
+  });
 
   it('shows a 400 that names a field next to that field', async () => {
     const message = 'must be a well-formed email address';
@@ -181,7 +302,7 @@ describe('handleCreateItem', () => {
         ),
       ],
     });
-    await expect(handleCreateItem(incidentForm(), EXTENSION_PAGE)).resolves.toEqual({
+    await expect(handleSubmit(submission(), EXTENSION_PAGE)).resolves.toEqual({
       ok: false,
       kind: 'server',
       status: 400,
@@ -192,7 +313,7 @@ describe('handleCreateItem', () => {
 
   it('answers a 403 with kind forbidden', async () => {
     fakeBzCtrl({ addTask: [json({ status: 403, error: 'Forbidden', message: 'Access is denied' }, 403)] });
-    await expect(handleCreateItem(incidentForm(), EXTENSION_PAGE)).resolves.toMatchObject({
+    await expect(handleSubmit(submission(), EXTENSION_PAGE)).resolves.toMatchObject({
       ok: false,
       kind: 'forbidden',
       status: 403,
@@ -205,7 +326,7 @@ describe('handleCreateItem', () => {
       addTask: [expired(), expired()],
       token: [json(tokenBody('access-2', 'refresh-2'))],
     });
-    await expect(handleCreateItem(incidentForm(), EXTENSION_PAGE)).resolves.toMatchObject({
+    await expect(handleSubmit(submission(), EXTENSION_PAGE)).resolves.toMatchObject({
       ok: false,
       kind: 'signed-out',
       status: 401,
@@ -216,7 +337,7 @@ describe('handleCreateItem', () => {
   it('answers kind signed-out, sending nothing, when nobody is signed in', async () => {
     await configure({ environment: 'acceptance' });
     const bzctrl = fakeBzCtrl({});
-    await expect(handleCreateItem(incidentForm(), EXTENSION_PAGE)).resolves.toMatchObject({
+    await expect(handleSubmit(submission(), EXTENSION_PAGE)).resolves.toMatchObject({
       ok: false,
       kind: 'signed-out',
     });
@@ -226,23 +347,107 @@ describe('handleCreateItem', () => {
   it('answers kind not-configured when no workspace is set', async () => {
     await configure({ domain: '', workspace: '' });
     fakeBzCtrl({});
-    await expect(handleCreateItem(incidentForm(), EXTENSION_PAGE)).resolves.toMatchObject({
+    await expect(handleSubmit(submission(), EXTENSION_PAGE)).resolves.toMatchObject({
       ok: false,
       kind: 'not-configured',
     });
   });
 
   it.each([
-    ['network', () => new TypeError('Failed to fetch')],
-    ['timeout', () => new DOMException('x', 'TimeoutError')],
-  ] as const)('answers kind %s when the request fails that way', async (kind, failure) => {
+    ['a network error', 'waiting', new TypeError('Failed to fetch')],
+    ['a timeout', 'unknown', new DOMException('x', 'TimeoutError')],
+  ] as const)('keeps the submission in the outbox after %s, as %s', async (_, state, failure) => {
     const bzctrl = fakeBzCtrl({});
-    bzctrl.fetchMock.mockRejectedValueOnce(failure());
-    await expect(handleCreateItem(incidentForm(), EXTENSION_PAGE)).resolves.toMatchObject({
-      ok: false,
-      kind,
+    bzctrl.fetchMock.mockRejectedValueOnce(failure);
+    await expect(handleSubmit(submission(), EXTENSION_PAGE)).resolves.toMatchObject({
+      ok: true,
+      status: 'queued',
+      outbox: { id: ID, state },
+    });
+    expect(await outboxItem.getValue()).toMatchObject([{ id: ID, state }]);
+  });
+});
+
+describe('handleRetry', () => {
+  beforeEach(async () => {
+    await storeSession(settings);
+  });
+
+  it('sends the item at once and answers with what became of it', async () => {
+    await putItem(outboxEntry({ id: ID, nextAttemptAt: Date.now() + 600_000 }));
+    const bzctrl = fakeBzCtrl({ addTask: [json(addTaskBody(), 201)] });
+
+    await expect(handleRetry({ id: ID }, EXTENSION_PAGE)).resolves.toEqual({ ok: true, item: undefined });
+
+    expect(bzctrl.addTaskRequests()).toHaveLength(1);
+    expect(await outboxItem.getValue()).toEqual([]);
+  });
+
+  it('answers with the item still in the outbox when it fails again', async () => {
+    await putItem(outboxEntry({ id: ID, state: 'held', nextAttemptAt: undefined }));
+    fakeBzCtrl({ addTask: [json({ status: 503, error: 'Service Unavailable' }, 503)] });
+
+    await expect(handleRetry({ id: ID }, EXTENSION_PAGE)).resolves.toMatchObject({
+      ok: true,
+      item: { id: ID, state: 'waiting' },
     });
   });
+
+  it('sends nothing for an id not in the outbox', async () => {
+    const bzctrl = fakeBzCtrl({});
+    await expect(handleRetry({ id: ID }, EXTENSION_PAGE)).resolves.toEqual({ ok: true, item: undefined });
+    expect(bzctrl.fetchMock).not.toHaveBeenCalled();
+  });
+
+  it.each([null, {}, { id: 42 }, { id: 'x'.repeat(65) }])(
+    'answers the payload %j with kind invalid, sending nothing',
+    async (payload) => {
+      const bzctrl = fakeBzCtrl({});
+      await expect(handleRetry(payload, EXTENSION_PAGE)).resolves.toMatchObject({
+        ok: false,
+        kind: 'invalid',
+      });
+      expect(bzctrl.fetchMock).not.toHaveBeenCalled();
+    },
+  );
+});
+
+describe('handleDiscard', () => {
+  it('removes the item, clears the retry alarm and the badge', async () => {
+    await putItem(outboxEntry({ id: ID, nextAttemptAt: Date.now() + 60_000 }));
+    await fakeBrowser.alarms.create(OUTBOX_ALARM, { when: Date.now() + 60_000 });
+    await fakeBrowser.action.setBadgeText({ text: '1' });
+
+    await expect(handleDiscard({ id: ID }, EXTENSION_PAGE)).resolves.toEqual({ ok: true });
+
+    expect(await outboxItem.getValue()).toEqual([]);
+    expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toBeUndefined();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('keeps the other items', async () => {
+    const other = outboxEntry({ id: 'other-submission', state: 'unknown', nextAttemptAt: undefined });
+    await putItem(outboxEntry({ id: ID }));
+    await putItem(other);
+
+    await handleDiscard({ id: ID }, EXTENSION_PAGE);
+
+    expect(await outboxItem.getValue()).toEqual([other]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+  });
+
+  it.each([null, {}, { id: 42 }])(
+    'answers the payload %j with kind invalid, removing nothing',
+    async (payload) => {
+      const item = outboxEntry({ id: ID });
+      await putItem(item);
+      await expect(handleDiscard(payload, EXTENSION_PAGE)).resolves.toMatchObject({
+        ok: false,
+        kind: 'invalid',
+      });
+      expect(await outboxItem.getValue()).toEqual([item]);
+    },
+  );
 });
 
 describe('toFailure', () => {
@@ -252,6 +457,10 @@ describe('toFailure', () => {
       kind: 'signed-out',
       message: 'Sign in again.',
     });
+  });
+
+  it('answers kind not-configured for NotConfiguredError', () => {
+    expect(toFailure(new NotConfiguredError())).toMatchObject({ ok: false, kind: 'not-configured' });
   });
 
   it('turns an unknown error into a server failure that shows it', () => {

@@ -1,0 +1,114 @@
+/**
+ * Retries what waits in the outbox, through alarms, so it goes on across worker and browser
+ * restarts; keeps the toolbar badge at the number of items not yet delivered.
+ */
+import { browser } from 'wxt/browser';
+import { attempt, NOTIFICATION_PREFIX, workspaceLinkOf } from '../bzctrl/submission';
+import { type OutboxItem, outboxItem, updateOutbox } from '../outbox';
+import { loadSettings } from '../settings';
+import { openTaskLink } from '../tabs';
+
+export const OUTBOX_ALARM = 'outbox-retry';
+
+export function registerOutbox(): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === OUTBOX_ALARM) void sendDueItems();
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (!id.startsWith(NOTIFICATION_PREFIX)) return;
+    void openTaskLink(id.slice(NOTIFICATION_PREFIX.length));
+    void browser.notifications.clear(id);
+  });
+  outboxItem.watch((items) => void showCount(items ?? []));
+  // A worker that starts anew has nothing in flight: what was "sending" when it stopped has an
+  // unknown fate. Then whatever is due goes out, and the next retry is scheduled.
+  void recoverInterrupted().then(sendDueItems);
+}
+
+export async function recoverInterrupted(): Promise<void> {
+  const workspaceLink = workspaceLinkOf(await loadSettings());
+  await updateOutbox((items) => ({
+    items: items.map((item) =>
+      item.state === 'sending'
+        ? {
+            ...item,
+            state: 'unknown' as const,
+            lastError: 'The extension stopped while sending: BzCtrl may or may not have created this item.',
+            workspaceLink,
+            updatedAt: Date.now(),
+          }
+        : item,
+    ),
+    result: undefined,
+  }));
+}
+
+let sendingDue: Promise<void> | undefined;
+
+/** Sends every waiting item whose time has come, one after another, then schedules the next. */
+export function sendDueItems(): Promise<void> {
+  // One pass at a time: an alarm during a pass must not send the same item twice.
+  sendingDue ??= (async () => {
+    try {
+      for (;;) {
+        const due = (await outboxItem.getValue()).find(
+          (item) => item.state === 'waiting' && (item.nextAttemptAt ?? 0) <= Date.now(),
+        );
+        if (!due) break;
+        await attempt(due.id);
+      }
+    } finally {
+      sendingDue = undefined;
+      await scheduleNext();
+    }
+  })();
+  return sendingDue;
+}
+
+export async function scheduleNext(): Promise<void> {
+  const items = await outboxItem.getValue();
+  await showCount(items);
+  const times = items.flatMap((item) =>
+    item.state === 'waiting' && item.nextAttemptAt ? [item.nextAttemptAt] : [],
+  );
+  if (times.length === 0) {
+    await browser.alarms.clear(OUTBOX_ALARM);
+    return;
+  }
+  await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(Math.min(...times), Date.now() + 500) });
+}
+
+/** The user's "Retry" (or "Send again"): due now, sent in the one pass that sends what is due. */
+export async function retryNow(id: string): Promise<OutboxItem | undefined> {
+  await updateOutbox((items) => ({
+    items: items.map((item) =>
+      item.id === id && item.state !== 'sending'
+        ? { ...item, state: 'waiting' as const, nextAttemptAt: Date.now(), needsSignIn: false }
+        : item,
+    ),
+    result: undefined,
+  }));
+  // A pass already running may have looked past this item: wait for it, then make sure.
+  await sendDueItems();
+  await sendDueItems();
+  return (await outboxItem.getValue()).find((candidate) => candidate.id === id);
+}
+
+/** After a sign-in, what waited for one goes out. */
+export async function resumeAfterSignIn(): Promise<void> {
+  await updateOutbox((items) => ({
+    items: items.map((item) =>
+      item.state === 'held' && item.needsSignIn
+        ? { ...item, state: 'waiting' as const, nextAttemptAt: Date.now(), needsSignIn: false }
+        : item,
+    ),
+    result: undefined,
+  }));
+  await sendDueItems();
+}
+
+async function showCount(items: OutboxItem[]): Promise<void> {
+  const action = browser.action ?? browser.browserAction;
+  await action.setBadgeText({ text: items.length > 0 ? String(items.length) : '' });
+  await action.setBadgeBackgroundColor({ color: '#b3261e' });
+}

@@ -1,0 +1,93 @@
+/**
+ * Every way an action can fail, as the popup and options page receive it: a kind to act on, and
+ * a message for the user (the server's own where there is one), per field where it names one.
+ */
+import { z } from 'zod/mini';
+import { SignedOutError } from './bzctrl/auth';
+import { BzCtrlError } from './bzctrl/client';
+import type { ReportField } from './bzctrl/report-form';
+
+export type FailureKind =
+  | 'invalid' // the form or payload broke a rule of the contract
+  | 'signed-out' // sign in (again) first
+  | 'forbidden' // the account may not write to this workspace
+  | 'not-configured'
+  | 'network'
+  | 'timeout'
+  | 'server' // BzCtrl answered with an error
+  | 'invalid-response'
+  | 'refused'; // the sender is not one of the extension's own pages
+
+export interface Failure {
+  ok: false;
+  kind: FailureKind;
+  message: string;
+  status?: number | undefined;
+  /** Per-field messages, shown next to the fields. */
+  fieldErrors?: Partial<Record<ReportField, string>>;
+}
+export type Result<T> = ({ ok: true } & T) | Failure;
+
+export class NotConfiguredError extends Error {
+  constructor() {
+    super('Set the BzCtrl domain and workspace in the options first.');
+    this.name = 'NotConfiguredError';
+  }
+}
+
+export const refused: Failure = {
+  ok: false,
+  kind: 'refused',
+  message: 'Only the extension’s own pages may ask for this.',
+};
+
+export function invalid(error: z.core.$ZodError): Failure {
+  const fieldErrors: Partial<Record<ReportField, string>> = {};
+  for (const issue of error.issues) {
+    const field = issue.path[0];
+    if (typeof field === 'string') fieldErrors[field as ReportField] ??= issue.message;
+  }
+  return {
+    ok: false,
+    kind: 'invalid',
+    message: error.issues[0]?.message ?? 'Check the form.',
+    fieldErrors,
+  };
+}
+
+/** Every error the worker can meet, as the message the user reads. */
+export function toFailure(error: unknown): Failure {
+  if (error instanceof SignedOutError) {
+    return { ok: false, kind: 'signed-out', message: error.message };
+  }
+  if (error instanceof NotConfiguredError) {
+    return { ok: false, kind: 'not-configured', message: error.message };
+  }
+  if (error instanceof z.core.$ZodError) return invalid(error);
+  if (error instanceof BzCtrlError) return fromBzCtrlError(error);
+  return { ok: false, kind: 'server', message: `Something went wrong: ${String(error)}` };
+}
+
+function fromBzCtrlError(error: BzCtrlError): Failure {
+  const { kind, status } = error;
+  if (kind !== 'http') return { ok: false, kind, message: error.message, status };
+  if (status === 401) {
+    return {
+      ok: false,
+      kind: 'signed-out',
+      status,
+      message: 'BzCtrl did not accept your session. Sign in again.',
+    };
+  }
+  if (status === 403) {
+    return {
+      ok: false,
+      kind: 'forbidden',
+      status,
+      message: 'Your BzCtrl account has no access to this workspace.',
+    };
+  }
+  const failure: Failure = { ok: false, kind: 'server', status, message: error.message };
+  if (error.field) failure.fieldErrors = { [error.field as ReportField]: error.message };
+  return failure;
+}

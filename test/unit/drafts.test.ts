@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { type Draft, discardDraft, draftsItem, findDraft, saveDraft } from '@/lib/drafts';
+import { incidentForm, setUpFakeBrowser, taskForm } from './helpers';
+
+setUpFakeBrowser();
+
+const DRAFT_LIMIT = 20;
+
+function draft(id: string, overrides: Partial<Draft> = {}): Draft {
+  return { id, tabId: 7, values: incidentForm(), updatedAt: 1_000, ...overrides };
+}
+
+const storedIds = async () => (await draftsItem.getValue()).map((stored) => stored.id);
+
+describe('saveDraft', () => {
+  it('keeps a draft so that it can be found again', async () => {
+    const saved = draft('draft-a');
+    await saveDraft(saved);
+    expect(await draftsItem.getValue()).toEqual([saved]);
+  });
+
+  it('keeps the newest draft first', async () => {
+    await saveDraft(draft('draft-a'));
+    await saveDraft(draft('draft-b'));
+    await saveDraft(draft('draft-c'));
+    expect(await storedIds()).toEqual(['draft-c', 'draft-b', 'draft-a']);
+  });
+
+  it('replaces the draft with the same id, moving it to the front', async () => {
+    await saveDraft(draft('draft-a'));
+    await saveDraft(draft('draft-b'));
+    const typedOn = draft('draft-a', { values: incidentForm({ title: 'Typed further' }), updatedAt: 2_000 });
+
+    await saveDraft(typedOn);
+
+    expect(await draftsItem.getValue()).toEqual([typedOn, draft('draft-b')]);
+  });
+
+  it(`keeps at most ${DRAFT_LIMIT} drafts, dropping the oldest`, async () => {
+    for (let index = 0; index <= DRAFT_LIMIT; index += 1) await saveDraft(draft(`draft-${index}`));
+
+    const ids = await storedIds();
+    expect(ids).toHaveLength(DRAFT_LIMIT);
+    expect(ids[0]).toBe(`draft-${DRAFT_LIMIT}`);
+    expect(ids).not.toContain('draft-0');
+    expect(ids).toContain('draft-1');
+  });
+
+  it('keeps drafts in the session area only, not in local storage', async () => {
+    await saveDraft(draft('draft-a'));
+    expect(await fakeBrowser.storage.local.get()).toEqual({});
+    expect(Object.keys(await fakeBrowser.storage.session.get())).toContain('drafts');
+  });
+});
+
+describe('findDraft', () => {
+  it('finds the latest draft of the tab when no service order is given', async () => {
+    await saveDraft(draft('draft-older', { tabId: 7 }));
+    await saveDraft(draft('draft-latest', { tabId: 7 }));
+    await saveDraft(draft('draft-other-tab', { tabId: 8 }));
+
+    await expect(findDraft(7)).resolves.toMatchObject({ id: 'draft-latest' });
+    await expect(findDraft(8)).resolves.toMatchObject({ id: 'draft-other-tab' });
+  });
+
+  it('finds a draft not bound to any tab only for a form not bound to any tab', async () => {
+    await saveDraft(draft('draft-no-tab', { tabId: null }));
+
+    await expect(findDraft(null)).resolves.toMatchObject({ id: 'draft-no-tab' });
+    await expect(findDraft(7)).resolves.toBeUndefined();
+  });
+
+  it('finds the draft of the tab for the service order that was brought', async () => {
+    await saveDraft(draft('draft-777', { values: incidentForm({ orderID: '7770142' }) }));
+    await saveDraft(draft('draft-555', { values: taskForm({ orderID: '5550001' }) }));
+
+    await expect(findDraft(7, '7770142')).resolves.toMatchObject({ id: 'draft-777' });
+    await expect(findDraft(7, '5550001')).resolves.toMatchObject({ id: 'draft-555' });
+  });
+
+  it('does not restore another service order’s draft, nor one of another tab', async () => {
+    await saveDraft(draft('draft-555', { tabId: 7, values: taskForm({ orderID: '5550001' }) }));
+    await saveDraft(draft('draft-777-elsewhere', { tabId: 8, values: incidentForm({ orderID: '7770142' }) }));
+
+    await expect(findDraft(7, '7770142')).resolves.toBeUndefined();
+  });
+
+  it('finds nothing when there is no draft', async () => {
+    await expect(findDraft(7)).resolves.toBeUndefined();
+  });
+});
+
+describe('discardDraft', () => {
+  it('removes only the draft with that id', async () => {
+    await saveDraft(draft('draft-a'));
+    await saveDraft(draft('draft-b'));
+
+    await discardDraft('draft-a');
+
+    expect(await storedIds()).toEqual(['draft-b']);
+    await expect(findDraft(7)).resolves.toMatchObject({ id: 'draft-b' });
+  });
+
+  it('changes nothing for an unknown id', async () => {
+    await saveDraft(draft('draft-a'));
+    await discardDraft('no-such-draft');
+    expect(await storedIds()).toEqual(['draft-a']);
+  });
+});
