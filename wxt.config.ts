@@ -1,8 +1,45 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 
 // BzCtrl's own hosts. Sandbox and custom servers are reached through their CORS headers,
 // or through an optional permission the options page asks for on the user's click.
 const BZCTRL_HOSTS = ['https://bzctrl.com/*', 'https://*.bzctrl.com/*'];
+const OPTIONAL_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+
+// Firefox only. A fixed id keeps storage and enterprise policies (ExtensionSettings) stable across
+// installs. 140 is the first Firefox that knows data_collection_permissions (storage.session and
+// scripting in MV2 need 115); with it, Firefox's own consent prompt is the one the policy asks for.
+// The data: the BzCtrl sign-in (authenticationInfo), the reporter's and assignee's e-mail
+// (personallyIdentifyingInfo) and the service order and LRN read from the page (websiteContent),
+// sent only to the configured BzCtrl server, only when the user signs in or creates an item.
+// A plain const, not a literal in place: WXT 0.21's manifest type does not know the key yet.
+const GECKO = {
+  id: 'bzctrl-reporter@bzctrl-reporter.app',
+  strict_min_version: '140.0',
+  data_collection_permissions: {
+    required: ['authenticationInfo', 'personallyIdentifyingInfo', 'websiteContent'],
+  },
+};
+
+/**
+ * .gitignore as globs for the sources zip (`wxt zip -b firefox`): WXT 0.21 leaves out only
+ * node_modules, dotfiles, tests and .output, so test-results/, coverage/ or a *.log would ship.
+ */
+function gitIgnoredGlobs(): string[] {
+  const gitignore = new URL('.gitignore', import.meta.url);
+  // The sources zip itself has no .gitignore (a dotfile), and a build from it must still work.
+  if (!existsSync(gitignore)) return [];
+  return readFileSync(gitignore, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#') && !line.startsWith('!'))
+    .flatMap((line) => {
+      const body = line.replace(/^\/|\/$/g, '');
+      // A slash before the end anchors the pattern at the root; else it matches at any depth.
+      const glob = line.slice(0, -1).includes('/') ? body : `**/${body}`;
+      return line.endsWith('/') ? [`${glob}/**`] : [glob, `${glob}/**`];
+    });
+}
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -10,8 +47,19 @@ export default defineConfig({
   // We launch the browser ourselves (scripts/start.ts); web-ext-run crashes as root without a display.
   webExt: { disabled: true },
   // One output folder per browser; a sandbox build (scripts/build-sandbox.ts) differs only in its
-  // default environment.
-  outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
+  // default environment. A test build (WXT_E2E=1, lib/background/test-build.ts) gets a folder of its
+  // own, so it is never loaded or zipped in place of a real one.
+  outDirTemplate:
+    process.env.WXT_E2E === '1'
+      ? '{{browser}}-mv{{manifestVersion}}-e2e'
+      : '{{browser}}-mv{{manifestVersion}}',
+  zip: { excludeSources: gitIgnoredGlobs() },
+  hooks: {
+    'zip:start': () => {
+      // A package for users never carries the test hook, even with WXT_E2E left in the shell.
+      if (process.env.WXT_E2E === '1') throw new Error('WXT_E2E=1 makes a test build: unset it to zip.');
+    },
+  },
   vite: () => ({
     build: {
       rollupOptions: {
@@ -22,16 +70,20 @@ export default defineConfig({
       },
     },
   }),
-  manifest: {
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'BzCtrl Reporter',
     description:
       'Record a BzCtrl Incident or Task from the screen you are on, prefilled with its service order number and LRN.',
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'notifications'],
     host_permissions: BZCTRL_HOSTS,
-    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // MV2 has no optional_host_permissions (WXT drops the key): there, origins are optional permissions.
+    ...(manifestVersion === 2
+      ? { optional_permissions: OPTIONAL_HOSTS }
+      : { optional_host_permissions: OPTIONAL_HOSTS }),
     action: { default_title: 'BzCtrl Reporter' },
     commands: {
-      _execute_action: {
+      // MV2 names the toolbar button's command after browser_action; WXT does not rename it.
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+K' },
         description: 'Open the BzCtrl Reporter form',
       },
@@ -40,5 +92,11 @@ export default defineConfig({
         description: 'Create a BzCtrl item for the selected service order',
       },
     },
-  },
+    ...(browser === 'firefox'
+      ? // Firefox for Android knows data_collection_permissions from 142 on. Firefox takes managed
+        // settings from policies.json and needs no schema.
+        { browser_specific_settings: { gecko: GECKO, gecko_android: { strict_min_version: '142.0' } } }
+      : // The settings IT may set by policy (storage.managed), described for Chrome and Edge.
+        { storage: { managed_schema: 'managed_schema.json' } }),
+  }),
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { CreatedItem as Created } from '@/lib/bzctrl/submission';
 
 interface CreatedItemProps {
@@ -11,6 +11,11 @@ interface CreatedItemProps {
 export function CreatedItem({ item, onOpen, onNew }: CreatedItemProps) {
   const [copied, setCopied] = useState(false);
   const kind = item.todoType === 'INCIDENT' ? 'Incident' : 'Task';
+  const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // It replaces the form, and the button that had the focus: the focus comes here, and a screen
+  // reader says what happened (more surely than a live region that appears with its text).
+  useEffect(() => heading.current?.focus(), []);
 
   async function copyLink() {
     await navigator.clipboard.writeText(item.taskLink);
@@ -18,8 +23,10 @@ export function CreatedItem({ item, onOpen, onNew }: CreatedItemProps) {
   }
 
   return (
-    <section className="created" aria-live="polite">
-      <h2>{kind} created</h2>
+    <section className="created" aria-labelledby={headingId}>
+      <h2 id={headingId} ref={heading} tabIndex={-1}>
+        {kind} created
+      </h2>
       <p className="created__title">{item.title}</p>
       <p className="created__link">
         <code>{item.taskLink}</code>

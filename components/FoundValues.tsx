@@ -16,11 +16,23 @@ interface FoundValuesProps {
   onPick(value: string): void;
 }
 
+function sourceOf(value: string, candidates: Candidate[], typed: boolean): ValueSource | 'typed' | undefined {
+  const current = candidates.find((candidate) => candidate.value === value);
+  return current ? current.source : typed && value ? 'typed' : undefined;
+}
+
+/** Whether FoundValues has anything to show for this field. */
+export function hasFoundValues(value: string, candidates: Candidate[], typed: boolean): boolean {
+  return (
+    Boolean(sourceOf(value, candidates, typed)) || candidates.some((candidate) => candidate.value !== value)
+  );
+}
+
 /** Where the field's value came from, and the other values the page offered, to pick from. */
 export function FoundValues({ value, candidates, typed, onPick }: FoundValuesProps) {
   const current = candidates.find((candidate) => candidate.value === value);
   const others = candidates.filter((candidate) => candidate.value !== value);
-  const source = current ? current.source : typed && value ? 'typed' : undefined;
+  const source = sourceOf(value, candidates, typed);
   if (!source && others.length === 0) return null;
   return (
     <span className="found">

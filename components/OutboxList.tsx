@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { OutboxItem } from '@/lib/outbox';
 
 interface OutboxListProps {
@@ -22,6 +23,7 @@ function when(epochMs: number | undefined): string {
 
 /** What has not reached BzCtrl yet, with what the user can do about each. */
 export function OutboxList({ items, onRetry, onDiscard, onCheck }: OutboxListProps) {
+  const id = useId();
   if (items.length === 0) return null;
   return (
     <section className="outbox" aria-labelledby="outbox-heading">
@@ -30,7 +32,8 @@ export function OutboxList({ items, onRetry, onDiscard, onCheck }: OutboxListPro
         {items.map((item) => (
           <li key={item.id} className={`outbox__item outbox__item--${item.state}`}>
             <div>
-              <strong>{item.body.title}</strong>{' '}
+              {/* Names the item its buttons act on: "Retry" alone does not say which. */}
+              <strong id={`${id}-${item.id}`}>{item.body.title}</strong>{' '}
               <span className="muted">
                 {item.body.todoType === 'INCIDENT' ? 'Incident' : 'Task'} · service order {item.body.orderID}
               </span>
@@ -44,16 +47,20 @@ export function OutboxList({ items, onRetry, onDiscard, onCheck }: OutboxListPro
             {item.lastError && <div className="muted">{item.lastError}</div>}
             <div className="actions">
               {item.state === 'unknown' && item.workspaceLink && (
-                <button type="button" onClick={() => onCheck(item.workspaceLink ?? '')}>
+                <button
+                  type="button"
+                  aria-describedby={`${id}-${item.id}`}
+                  onClick={() => onCheck(item.workspaceLink ?? '')}
+                >
                   Check BzCtrl
                 </button>
               )}
               {item.state !== 'sending' && (
-                <button type="button" onClick={() => onRetry(item.id)}>
+                <button type="button" aria-describedby={`${id}-${item.id}`} onClick={() => onRetry(item.id)}>
                   {item.state === 'unknown' ? 'Send again' : 'Retry'}
                 </button>
               )}
-              <button type="button" onClick={() => onDiscard(item.id)}>
+              <button type="button" aria-describedby={`${id}-${item.id}`} onClick={() => onDiscard(item.id)}>
                 Discard
               </button>
             </div>

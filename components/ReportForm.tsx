@@ -8,7 +8,8 @@ import { LEVELS, type Level, STATUSES, type Status } from '@/lib/bzctrl/schema';
 import type { Failure } from '@/lib/failures';
 import type { PageReading } from '@/lib/page/types';
 import { Field } from './Field';
-import { FoundValues } from './FoundValues';
+import { FoundValues, hasFoundValues } from './FoundValues';
+import { SUBMIT_SHORTCUTS, submitOnCtrlEnter } from './submit-shortcut';
 import { useZodForm } from './use-zod-form';
 
 const LEVEL_LABELS: Record<Level, string> = { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' };
@@ -66,17 +67,22 @@ export function ReportForm({
     setFailure(result);
     form.setServerErrors(result.fieldErrors ?? {});
   });
-  const found = (field: 'orderID' | 'lrn', candidates: PageReading['lrn']) => (
-    <FoundValues
-      value={form.values[field]}
-      candidates={candidates}
-      typed={form.isDirty(field)}
-      onPick={(value) => form.setValue(field, value, true)}
-    />
-  );
+  // A hint only when there is something to say: an empty one would still be the field's description.
+  const found = (field: 'orderID' | 'lrn', candidates: PageReading['lrn']) =>
+    hasFoundValues(form.values[field], candidates, form.isDirty(field)) ? (
+      <FoundValues
+        value={form.values[field]}
+        candidates={candidates}
+        typed={form.isDirty(field)}
+        onPick={(value) => form.setValue(field, value, true)}
+      />
+    ) : undefined;
   const levelOptions = (
     <>
-      <option value="">—</option>
+      {/* Read out as words, not as a dash. */}
+      <option value="" aria-label="Not set">
+        —
+      </option>
       {LEVELS.map((level) => (
         <option key={level} value={level}>
           {LEVEL_LABELS[level]}
@@ -86,7 +92,13 @@ export function ReportForm({
   );
 
   return (
-    <form className="report" onSubmit={submit} noValidate aria-busy={submitting}>
+    <form
+      className="report"
+      onSubmit={submit}
+      onKeyDown={submitOnCtrlEnter}
+      noValidate
+      aria-busy={submitting}
+    >
       <div className="row">
         <Field label="Type" error={error('todoType')}>
           <select {...register('todoType')}>
@@ -106,17 +118,17 @@ export function ReportForm({
       </div>
       <div className="row">
         <Field label="Service order" error={error('orderID')} hint={found('orderID', reading.serviceOrder)}>
-          <input autoComplete="off" spellCheck={false} {...register('orderID')} />
+          <input autoComplete="off" spellCheck={false} aria-required="true" {...register('orderID')} />
         </Field>
         <Field label="LRN" error={error('lrn')} hint={found('lrn', reading.lrn)}>
           <input autoComplete="off" spellCheck={false} {...register('lrn')} />
         </Field>
       </div>
       <Field label="Title" error={error('title')}>
-        <input autoComplete="off" {...register('title')} />
+        <input autoComplete="off" aria-required="true" {...register('title')} />
       </Field>
       <Field label="Description" error={error('description')}>
-        <textarea rows={2} {...register('description')} />
+        <textarea rows={2} aria-required="true" {...register('description')} />
       </Field>
       {isIncident ? (
         <>
@@ -147,10 +159,10 @@ export function ReportForm({
       </div>
       <div className="row">
         <Field label="Assignee" error={error('assignee')}>
-          <input type="email" autoComplete="off" {...register('assignee')} />
+          <input type="email" autoComplete="off" aria-required="true" {...register('assignee')} />
         </Field>
         <Field label="Reporter" error={error('reporter')}>
-          <input type="email" autoComplete="off" {...register('reporter')} />
+          <input type="email" autoComplete="off" aria-required="true" {...register('reporter')} />
         </Field>
       </div>
       <div className="row">
@@ -167,7 +179,13 @@ export function ReportForm({
         </p>
       )}
       <div className="actions">
-        <button type="submit" className="primary" disabled={submitting}>
+        {/* Not `disabled` while sending: a disabled button drops the keyboard focus. */}
+        <button
+          type="submit"
+          className="primary"
+          aria-disabled={submitting || undefined}
+          aria-keyshortcuts={SUBMIT_SHORTCUTS}
+        >
           {submitting ? 'Sending…' : isIncident ? 'Create incident' : 'Create task'}
         </button>
         {actions}

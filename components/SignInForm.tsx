@@ -1,33 +1,48 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { sendMessage } from '@/lib/messages';
 import type { Account } from '@/lib/settings';
 import { Field } from './Field';
+import { SUBMIT_SHORTCUTS, submitOnCtrlEnter } from './submit-shortcut';
 
 interface SignInFormProps {
   initialEmail: string;
   /** Where the user signs in, e.g. "Local sandbox". */
   environmentLabel: string;
   notice?: string | undefined;
+  /** Whether the focus goes to the first field to type in when the form shows (by default it does). */
+  autoFocus?: boolean;
   onSignedIn(account: Account): void;
 }
 
 /** E-mail and password, sent once to the worker; the password is never kept. */
-export function SignInForm({ initialEmail, environmentLabel, notice, onSignedIn }: SignInFormProps) {
+export function SignInForm({
+  initialEmail,
+  environmentLabel,
+  notice,
+  autoFocus = true,
+  onSignedIn,
+}: SignInFormProps) {
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | undefined>(notice);
+  const headingId = useId();
+  const inFlight = useRef(false);
   // A notice that comes later (the session ended while the form was open) replaces the last message.
   useEffect(() => setMessage(notice), [notice]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // The button stays focusable while signing in, so it can be pressed again: one request at a time.
+    if (inFlight.current) return;
+    inFlight.current = true;
     setBusy(true);
     setMessage(undefined);
     const result = await sendMessage('signIn', { email, password }).catch((error: unknown) => ({
       ok: false as const,
       message: `The extension did not answer: ${String(error)}`,
     }));
+    inFlight.current = false;
     setBusy(false);
     setPassword('');
     if (result.ok) onSignedIn(result.account);
@@ -35,8 +50,14 @@ export function SignInForm({ initialEmail, environmentLabel, notice, onSignedIn 
   }
 
   return (
-    <form className="sign-in" onSubmit={submit} aria-busy={busy}>
-      <h2>Sign in to BzCtrl</h2>
+    <form
+      className="sign-in"
+      onSubmit={submit}
+      onKeyDown={submitOnCtrlEnter}
+      aria-busy={busy}
+      aria-labelledby={headingId}
+    >
+      <h2 id={headingId}>Sign in to BzCtrl</h2>
       <p className="muted">{environmentLabel}</p>
       <Field label="Email">
         <input
@@ -46,7 +67,7 @@ export function SignInForm({ initialEmail, environmentLabel, notice, onSignedIn 
           value={email}
           onChange={(event) => setEmail(event.target.value)}
           // biome-ignore lint/a11y/noAutofocus: the popup opens to be typed in; focus goes where typing starts
-          autoFocus={!initialEmail}
+          autoFocus={autoFocus && !initialEmail}
         />
       </Field>
       <Field label="Password">
@@ -57,7 +78,7 @@ export function SignInForm({ initialEmail, environmentLabel, notice, onSignedIn 
           value={password}
           onChange={(event) => setPassword(event.target.value)}
           // biome-ignore lint/a11y/noAutofocus: as above, the password when the e-mail is known
-          autoFocus={Boolean(initialEmail)}
+          autoFocus={autoFocus && Boolean(initialEmail)}
         />
       </Field>
       {message && (
@@ -65,7 +86,13 @@ export function SignInForm({ initialEmail, environmentLabel, notice, onSignedIn 
           {message}
         </p>
       )}
-      <button type="submit" className="primary" disabled={busy}>
+      {/* Not `disabled` while signing in: a disabled button drops the keyboard focus. */}
+      <button
+        type="submit"
+        className="primary"
+        aria-disabled={busy || undefined}
+        aria-keyshortcuts={SUBMIT_SHORTCUTS}
+      >
         {busy ? 'Signing in…' : 'Sign in'}
       </button>
     </form>

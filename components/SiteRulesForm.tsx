@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { type ReadableTab, readableTabsFor } from '@/lib/open-tabs';
 import { siteRuleErrors } from '@/lib/page/site-rules';
-import type { PageReading, SiteRule } from '@/lib/page/types';
+import type { FieldRule, PageReading, SiteRule } from '@/lib/page/types';
 import { readTab } from '@/lib/read-tab';
-import { siteRulesItem } from '@/lib/settings';
+import { loadManaged, siteRulesItem } from '@/lib/settings';
 import { Field } from './Field';
 
 /** A rule as the form edits it: every part a plain text field. */
@@ -65,9 +65,20 @@ export function SiteRulesForm() {
   const [errors, setErrors] = useState<Record<number, RuleErrors>>({});
   const [status, setStatus] = useState<string>();
 
+  const [managedRules, setManagedRules] = useState<SiteRule[]>([]);
+  const section = useRef<HTMLElement>(null);
+  // Where the keyboard focus goes once the rows are drawn: a rule added or removed, a save refused.
+  const [focusAfterRender, setFocusAfterRender] = useState<string>();
+
   useEffect(() => {
     void siteRulesItem.getValue().then((rules) => setRows(rules.map(toRow)));
+    void loadManaged().then((managed) => setManagedRules(managed.siteRules));
   }, []);
+  useEffect(() => {
+    if (!focusAfterRender) return;
+    section.current?.querySelector<HTMLElement>(focusAfterRender)?.focus();
+    setFocusAfterRender(undefined);
+  }, [focusAfterRender]);
   if (!rows) return null;
 
   function edit(key: number, part: RulePart, value: string) {
@@ -77,10 +88,12 @@ export function SiteRulesForm() {
   }
 
   async function save() {
+    setStatus(undefined); // emptied first, so that saving again is announced again
     const found = Object.fromEntries(rows?.map((row) => [row.key, siteRuleErrors(toRule(row))]) ?? []);
     setErrors(found);
     if (Object.values(found).some((ruleErrors) => Object.values(ruleErrors).some(Boolean))) {
       setStatus(undefined);
+      setFocusAfterRender('[aria-invalid="true"]');
       return;
     }
     await siteRulesItem.setValue(rows?.map(toRule) ?? []);
@@ -88,12 +101,36 @@ export function SiteRulesForm() {
   }
 
   return (
-    <section className="card" aria-labelledby="rules-heading">
+    <section className="card" aria-labelledby="rules-heading" ref={section}>
       <h2 id="rules-heading">Page rules</h2>
       <p className="muted">
         For a site whose screens the built-in reading gets wrong: where its service order and LRN stand. A
         regular expression needs one capture group, e.g. <code>Order\s+(\d+)</code>.
       </p>
+      {managedRules.length > 0 && (
+        <div className="managed-rules">
+          <h3>Set by your organisation (tried first)</h3>
+          <ul>
+            {managedRules.map((rule) => (
+              <li key={`${rule.urlPattern}|${JSON.stringify(rule)}`}>
+                <code>{rule.urlPattern}</code>
+                {rule.serviceOrder && (
+                  <>
+                    {' '}
+                    · service order: <code>{ruleText(rule.serviceOrder)}</code>
+                  </>
+                )}
+                {rule.lrn && (
+                  <>
+                    {' '}
+                    · LRN: <code>{ruleText(rule.lrn)}</code>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {rows.map((row, index) => (
         <fieldset key={row.key} className="rule">
           <legend>Rule {index + 1}</legend>
@@ -108,23 +145,37 @@ export function SiteRulesForm() {
             </Field>
           ))}
           <RuleTester rule={toRule(row)} valid={Object.keys(siteRuleErrors(toRule(row))).length === 0} />
-          <button type="button" onClick={() => setRows(rows.filter((other) => other.key !== row.key))}>
+          <button
+            type="button"
+            onClick={() => {
+              setRows(rows.filter((other) => other.key !== row.key));
+              // The button goes with its rule: the focus goes to Add rule rather than nowhere.
+              setFocusAfterRender('[data-focus="add-rule"]');
+            }}
+          >
             Remove rule {index + 1}
           </button>
         </fieldset>
       ))}
       <div className="actions">
-        <button type="button" onClick={() => setRows([...rows, toRow({ urlPattern: '' })])}>
+        <button
+          type="button"
+          data-focus="add-rule"
+          onClick={() => {
+            setRows([...rows, toRow({ urlPattern: '' })]);
+            // Typing starts in the new rule's first field.
+            setFocusAfterRender('fieldset.rule:last-of-type input');
+          }}
+        >
           Add rule
         </button>
         <button type="button" className="primary" onClick={() => void save()}>
           Save rules
         </button>
-        {status && (
-          <span className="message message--ok" role="status">
-            {status}
-          </span>
-        )}
+        {/* Always there, so that "Page rules saved." is announced when it comes. */}
+        <span className={status ? 'message message--ok' : undefined} role="status">
+          {status}
+        </span>
       </div>
     </section>
   );
@@ -163,7 +214,7 @@ function RuleTester({ rule, valid }: { rule: SiteRule; valid: boolean }) {
   }
 
   return (
-    <div className="rule-test" aria-live="polite">
+    <div className="rule-test">
       <div className="actions">
         <button type="button" disabled={!valid} onClick={() => void run(tabId)}>
           Test
@@ -187,15 +238,22 @@ function RuleTester({ rule, valid }: { rule: SiteRule; valid: boolean }) {
           </Field>
         )}
       </div>
-      {message && <p className="message message--warning">{message}</p>}
-      {result && (
-        <p className="rule-test__result">
-          Service order: <output>{result.serviceOrder[0]?.value ?? 'nothing found'}</output> · LRN:{' '}
-          <output>{result.lrn[0]?.value ?? 'nothing found'}</output>
-        </p>
-      )}
+      {/* One live region, always there, for what the test finds (the controls stay out of it). */}
+      <div aria-live="polite">
+        {message && <p className="message message--warning">{message}</p>}
+        {result && (
+          <p className="rule-test__result">
+            Service order: <strong>{result.serviceOrder[0]?.value ?? 'nothing found'}</strong> · LRN:{' '}
+            <strong>{result.lrn[0]?.value ?? 'nothing found'}</strong>
+          </p>
+        )}
+      </div>
     </div>
   );
+}
+
+function ruleText(rule: FieldRule): string {
+  return [rule.selector, rule.regex && `/${rule.regex}/`].filter(Boolean).join(' ');
 }
 
 /** The host permission a URL pattern needs: scheme and host, any path. */

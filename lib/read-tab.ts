@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { mergeReadings } from './page/candidates';
 import type { PageReading, SiteRule } from './page/types';
-import { siteRulesItem } from './settings';
+import { loadSiteRules } from './settings';
 
 const PAGE_READER = '/page-reader.js';
 
@@ -27,7 +27,7 @@ export async function readTab(tabId: number, options: ReadOptions = {}): Promise
       func: (rules: SiteRule[], waitForValues: boolean) => {
         Object.assign(globalThis, { bzctrlSiteRules: rules, bzctrlWaitForValues: waitForValues });
       },
-      args: [options.rules ?? (await siteRulesItem.getValue()), options.waitForValues ?? false],
+      args: [options.rules ?? (await loadSiteRules()), options.waitForValues ?? false],
     });
     const frames = await browser.scripting.executeScript({ target, files: [PAGE_READER] });
     // The top frame first, so that among equals its values win.

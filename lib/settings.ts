@@ -5,6 +5,7 @@
  *   readable only by the extension's own pages and worker (never by content scripts).
  * The password is never stored anywhere.
  */
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
 import {
@@ -57,15 +58,68 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   version: 1,
 });
 
-/** Stored settings, with any missing or damaged key replaced by its default. */
-export async function loadSettings(): Promise<Settings> {
-  const stored: Record<string, unknown> = { ...(await settingsItem.getValue()) };
-  const merged = { ...DEFAULT_SETTINGS };
-  for (const key of Object.keys(DEFAULT_SETTINGS) as SettingsField[]) {
-    const field = settingsFields.shape[key].safeParse(stored[key]);
-    if (field.success) Object.assign(merged, { [key]: field.data });
+const SETTINGS_FIELDS = Object.keys(DEFAULT_SETTINGS) as SettingsField[];
+
+/** The valid settings among `raw`'s keys; anything else is left out. */
+function validSettings(raw: Record<string, unknown>): Partial<Settings> {
+  const valid: Partial<Settings> = {};
+  for (const key of SETTINGS_FIELDS) {
+    const field = settingsFields.shape[key].safeParse(raw[key]);
+    if (field.success) Object.assign(valid, { [key]: field.data });
   }
-  return merged;
+  return valid;
+}
+
+/**
+ * What the organisation's IT set by policy (storage.managed; see public/managed_schema.json and
+ * the README): these win over the user's own settings and show as locked.
+ */
+export interface ManagedSettings {
+  settings: Partial<Settings>;
+  siteRules: SiteRule[];
+}
+
+export async function loadManaged(): Promise<ManagedSettings> {
+  let raw: Record<string, unknown>;
+  try {
+    raw = await browser.storage.managed.get(null);
+  } catch {
+    // No policy at all (Firefox says so with an error).
+    return { settings: {}, siteRules: [] };
+  }
+  return {
+    settings: validSettings(raw),
+    siteRules: Array.isArray(raw.siteRules) ? raw.siteRules.filter(isSiteRule) : [],
+  };
+}
+
+function isSiteRule(value: unknown): value is SiteRule {
+  if (typeof value !== 'object' || value === null) return false;
+  const { urlPattern, serviceOrder, lrn } = value as Record<string, unknown>;
+  const isFieldRule = (rule: unknown) =>
+    rule === undefined ||
+    (typeof rule === 'object' &&
+      rule !== null &&
+      Object.values(rule).every((part) => part === undefined || typeof part === 'string'));
+  return typeof urlPattern === 'string' && isFieldRule(serviceOrder) && isFieldRule(lrn);
+}
+
+/** The settings in force: policy over the user's stored settings over the defaults. */
+export async function loadSettings(): Promise<Settings> {
+  return (await loadSettingsAndLocks()).settings;
+}
+
+/** The settings in force, and which of them the policy locks. */
+export async function loadSettingsAndLocks(): Promise<{ settings: Settings; locked: SettingsField[] }> {
+  const [stored, managed] = await Promise.all([settingsItem.getValue(), loadManaged()]);
+  const settings = { ...DEFAULT_SETTINGS, ...validSettings({ ...stored }), ...managed.settings };
+  return { settings, locked: Object.keys(managed.settings) as SettingsField[] };
+}
+
+/** The page rules in force: the organisation's first (they win), then the user's own. */
+export async function loadSiteRules(): Promise<SiteRule[]> {
+  const [managed, own] = await Promise.all([loadManaged(), siteRulesItem.getValue()]);
+  return [...managed.siteRules, ...own];
 }
 
 /** The workspace key sent as domainWorkSpace, or '' when none is configured yet. */

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { HistoryList } from '@/components/HistoryList';
 import { SettingsForm } from '@/components/SettingsForm';
 import { Shortcuts } from '@/components/Shortcuts';
 import { SignInForm } from '@/components/SignInForm';
@@ -10,19 +11,33 @@ import {
   accountItem,
   currentAccount,
   lastEmailItem,
-  loadSettings,
+  loadSettingsAndLocks,
   type Settings,
+  type SettingsField,
 } from '@/lib/settings';
 
 export function OptionsApp() {
   const [settings, setSettings] = useState<Settings>();
+  const [locked, setLocked] = useState<SettingsField[]>([]);
   const [account, setAccount] = useState<Account | null>(null);
   const [lastEmail, setLastEmail] = useState('');
+  const signOutButton = useRef<HTMLButtonElement>(null);
+  // Signing in here replaces the sign-in form, which had the focus: it goes to Sign out.
+  const [focusSignOut, setFocusSignOut] = useState(false);
+  // The page opens at its top, not in the middle at the sign-in form; after Sign out the focus,
+  // which was on that button, goes to the sign-in form that replaces it.
+  const [focusSignIn, setFocusSignIn] = useState(false);
+  useEffect(() => {
+    if (!focusSignOut || !account) return;
+    signOutButton.current?.focus();
+    setFocusSignOut(false);
+  }, [focusSignOut, account]);
 
   useEffect(() => {
     void (async () => {
-      const loaded = await loadSettings();
+      const { settings: loaded, locked: byPolicy } = await loadSettingsAndLocks();
       setSettings(loaded);
+      setLocked(byPolicy);
       setAccount(await currentAccount(loaded));
       setLastEmail(await lastEmailItem.getValue());
     })();
@@ -36,6 +51,7 @@ export function OptionsApp() {
       <h1>BzCtrl Reporter</h1>
       <SettingsForm
         settings={settings}
+        locked={locked}
         onSaved={(saved) => {
           setSettings(saved);
           void currentAccount(saved).then(setAccount);
@@ -45,10 +61,18 @@ export function OptionsApp() {
         <h2 id="account-heading">Account</h2>
         {account ? (
           <div className="actions">
-            <p>
+            <p id="signed-in-as">
               Signed in as <strong>{account.email}</strong> ({ENVIRONMENT_LABELS[settings.environment]})
             </p>
-            <button type="button" onClick={() => void sendMessage('signOut', undefined)}>
+            <button
+              type="button"
+              ref={signOutButton}
+              aria-describedby="signed-in-as"
+              onClick={() => {
+                setFocusSignIn(true);
+                void sendMessage('signOut', undefined);
+              }}
+            >
               Sign out
             </button>
           </div>
@@ -56,11 +80,18 @@ export function OptionsApp() {
           <SignInForm
             initialEmail={lastEmail}
             environmentLabel={ENVIRONMENT_LABELS[settings.environment]}
-            onSignedIn={setAccount}
+            autoFocus={focusSignIn}
+            onSignedIn={(signedIn) => {
+              setAccount(signedIn);
+              setFocusSignOut(true);
+            }}
           />
         )}
       </section>
       <SiteRulesForm />
+      <section className="card">
+        <HistoryList />
+      </section>
       <Shortcuts />
     </main>
   );

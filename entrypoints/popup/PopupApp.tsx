@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { ReportForm } from '@/components/ReportForm';
 import { SignInForm } from '@/components/SignInForm';
 import { ENVIRONMENT_LABELS } from '@/lib/bzctrl/environments';
@@ -30,6 +30,7 @@ import { openFormWindow, openTaskLink } from '@/lib/tabs';
 // Shown after a submission or when the outbox holds something: not needed to show the form.
 const CreatedItem = lazy(() => import('@/components/CreatedItem').then((m) => ({ default: m.CreatedItem })));
 const OutboxList = lazy(() => import('@/components/OutboxList').then((m) => ({ default: m.OutboxList })));
+const HistoryList = lazy(() => import('@/components/HistoryList').then((m) => ({ default: m.HistoryList })));
 
 interface Loaded {
   settings: Settings;
@@ -42,6 +43,10 @@ interface Loaded {
 }
 
 type Outcome = { kind: 'created'; item: Created } | { kind: 'queued'; item: OutboxItem };
+
+/** Where the keyboard focus goes when the view that held it is replaced. */
+const FIRST_FIELD = 'form.report :is(input, select, textarea), .message--warning a';
+const SUBMIT_BUTTON = 'form.report button[type="submit"]';
 
 /** Opened as a page (`?tabId=`), the form is in a window of its own already. */
 const IN_OWN_WINDOW = new URLSearchParams(location.search).has('tabId');
@@ -62,6 +67,15 @@ export function PopupApp() {
   const [signInNotice, setSignInNotice] = useState<string>();
   const [outbox, setOutbox] = useState<OutboxItem[]>([]);
   const [pageRead, setPageRead] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
+  const main = useRef<HTMLElement>(null);
+  // Set when what had the focus goes away (the sign-in form, the created item): where it goes next.
+  const [focusAfterRender, setFocusAfterRender] = useState<string>();
+  useEffect(() => {
+    if (!focusAfterRender) return;
+    main.current?.querySelector<HTMLElement>(focusAfterRender)?.focus();
+    setFocusAfterRender(undefined);
+  }, [focusAfterRender]);
 
   useEffect(() => {
     void (async () => {
@@ -115,6 +129,7 @@ export function PopupApp() {
   const domainWorkSpace = domainWorkSpaceOf(settings);
 
   function startOver() {
+    setFocusAfterRender(FIRST_FIELD);
     setOutcome(undefined);
     setSignInNotice(undefined);
     setLoaded(
@@ -160,86 +175,110 @@ export function PopupApp() {
 
   return (
     // data-page-read: for tests and tools, whether the page reading is over.
-    <main data-page-read={pageRead}>
+    <main data-page-read={pageRead} ref={main}>
       <header className="header">
         <h1>BzCtrl Reporter</h1>
-        {account && (
-          <span className="muted" title={environmentLabel}>
-            {account.email}
-          </span>
-        )}
+        <span className="header__actions">
+          {account && (
+            <span className="muted" title={environmentLabel}>
+              {account.email}
+            </span>
+          )}
+          <button type="button" className="link-button" onClick={() => setShowHistory(!showHistory)}>
+            {showHistory ? 'Back to the form' : 'History'}
+          </button>
+        </span>
       </header>
-      <Suspense>
-        {outbox.length > 0 && (
-          <OutboxList
-            items={outbox}
-            onRetry={(id) => void sendMessage('retryOutboxItem', { id })}
-            onDiscard={(id) => void sendMessage('discardOutboxItem', { id })}
-            onCheck={(link) => void openTaskLink(link)}
+      {showHistory && (
+        <Suspense>
+          <HistoryList />
+        </Suspense>
+      )}
+      {/* Hidden, not removed, while the history shows: what is typed stays. */}
+      <div hidden={showHistory}>
+        <Suspense>
+          {outbox.length > 0 && (
+            <OutboxList
+              items={outbox}
+              onRetry={(id) => void sendMessage('retryOutboxItem', { id })}
+              onDiscard={(id) => void sendMessage('discardOutboxItem', { id })}
+              onCheck={(link) => void openTaskLink(link)}
+            />
+          )}
+          {outcome?.kind === 'created' && (
+            <CreatedItem
+              item={outcome.item}
+              onOpen={() => void openTaskLink(outcome.item.taskLink)}
+              onNew={startOver}
+            />
+          )}
+        </Suspense>
+        {/*
+          One live region, always there (one that appears with its text is not surely read out):
+          the outbox notice and the signed-in notice, never both at once.
+        */}
+        <div role="status">
+          {outcome?.kind === 'queued' && <QueuedMessage item={outcome.item} />}
+          {account && signInNotice && !outcome && (
+            <p className="message message--ok">
+              Signed in. Everything you typed is still here: send it with one click.
+            </p>
+          )}
+        </div>
+        {outcome?.kind === 'queued' && <NewReportButton onNew={startOver} />}
+        {!account && (
+          <SignInForm
+            initialEmail={loaded.lastEmail}
+            environmentLabel={environmentLabel}
+            notice={signInNotice}
+            onSignedIn={(signedIn) => {
+              // The sign-in form goes: the focus goes to the form, or to its button when it holds work.
+              setFocusAfterRender(hasWork ? SUBMIT_BUTTON : FIRST_FIELD);
+              setLoaded((previous) => previous && signedInAs(previous, signedIn));
+            }}
           />
         )}
-        {outcome?.kind === 'created' && (
-          <CreatedItem
-            item={outcome.item}
-            onOpen={() => void openTaskLink(outcome.item.taskLink)}
-            onNew={startOver}
+        {showForm && !domainWorkSpace && (
+          <p className="message message--warning">
+            Set your BzCtrl domain and workspace in the{' '}
+            <a href="/options.html" target="_blank" rel="noreferrer">
+              options
+            </a>{' '}
+            first.
+          </p>
+        )}
+        {showForm && domainWorkSpace && (
+          <ReportForm
+            key={draft.id}
+            initialValues={draft.values}
+            typedFields={
+              loaded.restored ? typedIn(draft.values, settings, account?.email ?? loaded.lastEmail) : []
+            }
+            reading={reading}
+            domainWorkSpace={domainWorkSpace}
+            onSubmit={submit}
+            onChange={keepDraft}
+            actions={
+              <>
+                {!IN_OWN_WINDOW && (
+                  <button
+                    type="button"
+                    title="The form in a window of its own, which stays open when you click the page"
+                    onClick={() => void openFormWindow(loaded.tabId ?? undefined).then(() => window.close())}
+                  >
+                    Pop out
+                  </button>
+                )}
+                {loaded.restored && (
+                  <button type="button" onClick={() => void discardDraft(draft.id).then(startOver)}>
+                    Discard draft
+                  </button>
+                )}
+              </>
+            }
           />
         )}
-      </Suspense>
-      {outcome?.kind === 'queued' && <QueuedNotice item={outcome.item} onNew={startOver} />}
-      {!account && (
-        <SignInForm
-          initialEmail={loaded.lastEmail}
-          environmentLabel={environmentLabel}
-          notice={signInNotice}
-          onSignedIn={(signedIn) => setLoaded((previous) => previous && signedInAs(previous, signedIn))}
-        />
-      )}
-      {account && signInNotice && !outcome && (
-        <p className="message message--ok" role="status">
-          Signed in. Everything you typed is still here: send it with one click.
-        </p>
-      )}
-      {showForm && !domainWorkSpace && (
-        <p className="message message--warning">
-          Set your BzCtrl domain and workspace in the{' '}
-          <a href="/options.html" target="_blank" rel="noreferrer">
-            options
-          </a>{' '}
-          first.
-        </p>
-      )}
-      {showForm && domainWorkSpace && (
-        <ReportForm
-          key={draft.id}
-          initialValues={draft.values}
-          typedFields={
-            loaded.restored ? typedIn(draft.values, settings, account?.email ?? loaded.lastEmail) : []
-          }
-          reading={reading}
-          domainWorkSpace={domainWorkSpace}
-          onSubmit={submit}
-          onChange={keepDraft}
-          actions={
-            <>
-              {!IN_OWN_WINDOW && (
-                <button
-                  type="button"
-                  title="The form in a window of its own, which stays open when you click the page"
-                  onClick={() => void openFormWindow(loaded.tabId ?? undefined).then(() => window.close())}
-                >
-                  Pop out
-                </button>
-              )}
-              {loaded.restored && (
-                <button type="button" onClick={() => void discardDraft(draft.id).then(startOver)}>
-                  Discard draft
-                </button>
-              )}
-            </>
-          }
-        />
-      )}
+      </div>
     </main>
   );
 }
@@ -257,19 +296,25 @@ function signedInAs(previous: Loaded, account: Account | null): Loaded {
   return { ...signedIn, draft: newDraft(previous.tabId, previous.settings, account.email) };
 }
 
-function QueuedNotice({ item, onNew }: { item: OutboxItem; onNew(): void }) {
+function QueuedMessage({ item }: { item: OutboxItem }) {
   const kind = item.body.todoType === 'INCIDENT' ? 'incident' : 'task';
   return (
-    <section className="created">
-      <p className="message message--warning" role="status">
-        {item.state === 'unknown'
-          ? `No answer from BzCtrl: your ${kind} may have been created. It is kept in the outbox: check BzCtrl before you send it again.`
-          : `BzCtrl could not take your ${kind} now (${item.lastError ?? 'no connection'}). It is safe in the outbox and will be sent by itself; you will be notified.`}
-      </p>
-      <button type="button" onClick={onNew}>
-        New report
-      </button>
-    </section>
+    <p className="message message--warning">
+      {item.state === 'unknown'
+        ? `No answer from BzCtrl: your ${kind} may have been created. It is kept in the outbox: check BzCtrl before you send it again.`
+        : `BzCtrl could not take your ${kind} now (${item.lastError ?? 'no connection'}). It is safe in the outbox and will be sent by itself; you will be notified.`}
+    </p>
+  );
+}
+
+/** After an item went to the outbox. It replaces the form, and takes the focus its button had. */
+function NewReportButton({ onNew }: { onNew(): void }) {
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => button.current?.focus(), []);
+  return (
+    <button type="button" ref={button} onClick={onNew}>
+      New report
+    </button>
   );
 }
 

@@ -3,7 +3,8 @@
  * extension loaded, for every test. Tests drive the extension's real pages as a user would.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -362,7 +363,31 @@ async function serveFixturePages(): Promise<{ url: string; close(): Promise<void
   };
 }
 
+/** Where Debian's Chromium reads machine policies, as an organisation's IT would set them. */
+const POLICY_DIR = '/etc/chromium/policies/managed';
+
+/**
+ * Sets `policy` as the organisation's policy for this unpacked build (its id is derived from its
+ * path, as Chromium does), and returns how to take it away again.
+ */
+function writeExtensionPolicy(policy: Record<string, unknown>): () => void {
+  const hash = createHash('sha256').update(EXTENSION_DIR).digest('hex').slice(0, 32);
+  const id = [...hash].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
+  const file = path.join(POLICY_DIR, `bzctrl-reporter-e2e-${process.pid}.json`);
+  try {
+    mkdirSync(POLICY_DIR, { recursive: true });
+    writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
+  } catch (error) {
+    throw new Error(
+      `This test sets a Chromium policy and needs to write ${POLICY_DIR} (run as root, as CI does): ${error}`,
+    );
+  }
+  return () => rmSync(file, { force: true });
+}
+
 interface Fixtures {
+  /** Settings the organisation sets by policy (storage.managed), for this test's browser. */
+  policy: Record<string, unknown> | undefined;
   /** Base URL of the operational screens in test/fixtures/pages. */
   fixturePages: string;
   sandboxOptions: SandboxOptions;
@@ -376,6 +401,7 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   sandboxOptions: [{}, { option: true }],
   headful: [false, { option: true }],
+  policy: [undefined, { option: true }],
 
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
   fixturePages: async ({}, use) => {
@@ -390,8 +416,9 @@ export const test = base.extend<Fixtures>({
     await running.close();
   },
 
-  context: async ({ headful }, use) => {
+  context: async ({ headful, policy }, use) => {
     const executablePath = requireChromium();
+    const removePolicy = policy ? writeExtensionPolicy(policy) : undefined;
     if (headful && !process.env.DISPLAY) {
       throw new Error(
         'This test presses real keys and needs a display: run it with `npm run test:e2e`, which uses xvfb-run.',
@@ -405,6 +432,7 @@ export const test = base.extend<Fixtures>({
     });
     await use(context);
     await context.close();
+    removePolicy?.();
     rmSync(profile, { recursive: true, force: true });
   },
 

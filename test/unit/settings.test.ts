@@ -1,6 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, domainWorkSpaceOf, loadSettings, type Settings } from '@/lib/settings';
+import {
+  DEFAULT_SETTINGS,
+  domainWorkSpaceOf,
+  loadManaged,
+  loadSettings,
+  loadSettingsAndLocks,
+  loadSiteRules,
+  type Settings,
+  siteRulesItem,
+} from '@/lib/settings';
 import { saveSettings } from '@/lib/settings-validation';
 import { configure, setUpFakeBrowser } from './helpers';
 
@@ -138,5 +147,68 @@ describe('domainWorkSpaceOf', () => {
 
   it('gives "" when neither domain nor workspace is set', () => {
     expect(domainWorkSpaceOf({ ...VALID, domain: '', workspace: '' })).toBe('');
+  });
+});
+
+describe('settings set by policy (storage.managed)', () => {
+  const setPolicy = (policy: Record<string, unknown>) => fakeBrowser.storage.managed.set(policy);
+
+  it('win over the user’s own settings, and are reported as locked', async () => {
+    await storeRaw({ ...VALID, domain: 'USER-OWN', workspace: 'KEY', defaultType: 'INCIDENT' });
+    await setPolicy({
+      environment: 'acceptance',
+      domain: 'VTT-BEL-ATP',
+      workspace: 'ATP',
+      defaultType: 'TASK',
+    });
+
+    const { settings, locked } = await loadSettingsAndLocks();
+    expect(settings).toMatchObject({
+      environment: 'acceptance',
+      domain: 'VTT-BEL-ATP',
+      workspace: 'ATP',
+      defaultType: 'TASK',
+      // Not set by policy: the user's own.
+      customTokenUrl: VALID.customTokenUrl,
+    });
+    expect(locked.sort()).toEqual(['defaultType', 'domain', 'environment', 'workspace']);
+    expect(await loadSettings()).toEqual(settings);
+    expect(domainWorkSpaceOf(settings)).toBe('VTT-BEL-ATP');
+  });
+
+  it('ignore policy values that are not valid settings', async () => {
+    await setPolicy({
+      environment: 'staging',
+      defaultType: 7,
+      sandboxUrl: 'http://10.0.0.1:8787',
+      clientId: 'it-dept',
+    });
+    const { settings, locked } = await loadSettingsAndLocks();
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, clientId: 'it-dept' });
+    expect(locked).toEqual(['clientId']);
+  });
+
+  it('puts the organisation’s page rules before the user’s, leaving out malformed ones', async () => {
+    await siteRulesItem.setValue([{ urlPattern: 'https://own.example/*', lrn: { regex: 'LRN (\\w+)' } }]);
+    await setPolicy({
+      siteRules: [
+        { urlPattern: 'https://tos.example.com/*', serviceOrder: { selector: '#order' } },
+        { urlPattern: 42 },
+        'not a rule',
+        { urlPattern: 'https://x.example/*', lrn: { regex: 5 } },
+      ],
+    });
+    expect(await loadSiteRules()).toEqual([
+      { urlPattern: 'https://tos.example.com/*', serviceOrder: { selector: '#order' } },
+      { urlPattern: 'https://own.example/*', lrn: { regex: 'LRN (\\w+)' } },
+    ]);
+  });
+
+  it('are simply absent when the browser has no policy (managed storage refuses)', async () => {
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(
+      new Error('Managed storage manifest not found'),
+    );
+    expect(await loadManaged()).toEqual({ settings: {}, siteRules: [] });
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
   });
 });

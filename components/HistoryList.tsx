@@ -1,0 +1,83 @@
+import { useEffect, useId, useState } from 'react';
+import { type HistoryEntry, historyItem } from '@/lib/settings';
+import { openTaskLink } from '@/lib/tabs';
+import { Field } from './Field';
+
+/** What was created, newest first, searchable by service order or LRN, each with its link. */
+export function HistoryList() {
+  const [entries, setEntries] = useState<HistoryEntry[]>();
+  const [query, setQuery] = useState('');
+  const [copied, setCopied] = useState<string>();
+  const id = useId();
+
+  useEffect(() => {
+    void historyItem.getValue().then(setEntries);
+    return historyItem.watch((next) => setEntries(next ?? []));
+  }, []);
+  if (!entries) return null;
+
+  const wanted = query.trim().toUpperCase();
+  const shown = wanted
+    ? entries.filter(
+        (entry) =>
+          entry.orderID.toUpperCase().includes(wanted) || (entry.lrn ?? '').toUpperCase().includes(wanted),
+      )
+    : entries;
+
+  async function copy(link: string) {
+    await navigator.clipboard.writeText(link);
+    setCopied(link);
+  }
+
+  return (
+    <section className="history" aria-labelledby="history-heading">
+      <h2 id="history-heading">History</h2>
+      <Field label="Search by service order or LRN">
+        <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
+      </Field>
+      {/* Always there, so that what a search finds is announced as it is typed. */}
+      <p className="muted history__status" role="status">
+        {entries.length === 0 && 'Nothing created yet.'}
+        {entries.length > 0 && shown.length === 0 && `Nothing matches “${query}”.`}
+        {wanted && shown.length > 0 && (
+          <span className="visually-hidden">
+            {shown.length} of {entries.length} found.
+          </span>
+        )}
+      </p>
+      <ul>
+        {shown.map((entry, index) => (
+          <li key={`${entry.createdAt}|${entry.taskLink}`} className="history__item">
+            <div>
+              {/* Names the item its buttons act on: "Open" alone does not say which. */}
+              <strong id={`${id}-${index}`}>{entry.title}</strong>{' '}
+              <span className="muted">
+                {entry.todoType === 'INCIDENT' ? 'Incident' : 'Task'} · service order {entry.orderID}
+                {entry.lrn ? ` · LRN ${entry.lrn}` : ''} · {new Date(entry.createdAt).toLocaleString()}
+              </span>
+            </div>
+            <div className="actions">
+              {entry.trusted && (
+                <button
+                  type="button"
+                  aria-describedby={`${id}-${index}`}
+                  onClick={() => void openTaskLink(entry.taskLink)}
+                >
+                  Open
+                </button>
+              )}
+              <button
+                type="button"
+                aria-describedby={`${id}-${index}`}
+                onClick={() => void copy(entry.taskLink)}
+              >
+                {copied === entry.taskLink ? 'Copied' : 'Copy link'}
+              </button>
+              {!entry.trusted && <span className="muted">(not a BzCtrl address: not opened)</span>}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import type { KeyboardEvent } from 'react';
+
+/** What `aria-keyshortcuts` says on a submit button that `submitOnCtrlEnter` serves. */
+export const SUBMIT_SHORTCUTS = 'Control+Enter Meta+Enter';
+
+/**
+ * A form's `onKeyDown`: Ctrl+Enter (Cmd+Enter on macOS) submits the form from any of its
+ * controls, textareas included, where plain Enter keeps its own meaning (a new line). It submits
+ * as the submit button would, so the form's own checks and its one-at-a-time guard still apply.
+ */
+export function submitOnCtrlEnter(event: KeyboardEvent<HTMLFormElement>): void {
+  if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+  // Enter that confirms an input method's composition is not meant for the form.
+  if (event.nativeEvent.isComposing) return;
+  event.preventDefault();
+  event.currentTarget.requestSubmit();
+}
