@@ -1,5 +1,5 @@
 /** Finds the Chromium the browser tests and `npm start` drive: CHROMIUM_PATH, else the machine's. */
-import { existsSync } from 'node:fs';
+import { browserFinder } from './find-browser';
 
 const CANDIDATES = [
   '/usr/lib/chromium/chromium',
@@ -17,19 +17,6 @@ export const NO_CHROMIUM_MESSAGE = [
   '  elsewhere: install Chromium or Chrome and set CHROMIUM_PATH=/path/to/the/executable',
 ].join('\n');
 
-export function findChromium(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
-  return CANDIDATES.find((candidate) => existsSync(candidate));
-}
-
-export function requireChromium(): string {
-  const found = findChromium();
-  if (!found) {
-    const wrongEnv = process.env.CHROMIUM_PATH
-      ? `CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist.\n`
-      : '';
-    throw new Error(`${wrongEnv}${NO_CHROMIUM_MESSAGE}`);
-  }
-  return found;
-}
+const chromium = browserFinder('CHROMIUM_PATH', CANDIDATES, NO_CHROMIUM_MESSAGE);
+export const findChromium = chromium.find;
+export const requireChromium = chromium.require;

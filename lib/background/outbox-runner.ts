@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { attempt, NOTIFICATION_PREFIX, workspaceLinkOf } from '../bzctrl/submission';
-import { type OutboxItem, outboxItem, updateOutbox } from '../outbox';
+import { type OutboxItem, outboxItem, pendingCount, updateOutbox } from '../outbox';
 import { loadSettings } from '../settings';
 import { openTaskLink } from '../tabs';
 
@@ -109,6 +109,7 @@ export async function resumeAfterSignIn(): Promise<void> {
 
 async function showCount(items: OutboxItem[]): Promise<void> {
   const action = browser.action ?? browser.browserAction;
-  await action.setBadgeText({ text: items.length > 0 ? String(items.length) : '' });
+  const count = pendingCount(items);
+  await action.setBadgeText({ text: count > 0 ? String(count) : '' });
   await action.setBadgeBackgroundColor({ color: '#b3261e' });
 }

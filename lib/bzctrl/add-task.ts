@@ -6,10 +6,6 @@ import { z } from 'zod/mini';
 import { type ReportForm, reportFormSchema } from './report-form';
 import { domainWorkSpaceSchema, fieldRules, levelSchema, statusSchema } from './schema';
 
-/** Keys that only an Incident may carry, and only a Task may carry. */
-export const INCIDENT_ONLY_KEYS = ['financialImpact', 'impact', 'likelihood'] as const;
-export const TASK_ONLY_KEYS = ['result'] as const;
-
 const incidentFields = {
   financialImpact: z.optional(fieldRules.financialImpact),
   impact: z.optional(levelSchema),

@@ -1,5 +1,5 @@
 /** Finds the Firefox the Firefox browser test drives: FIREFOX_PATH, else the machine's. */
-import { existsSync } from 'node:fs';
+import { browserFinder } from '../../scripts/find-browser';
 
 const CANDIDATES = [
   '/usr/bin/firefox-esr',
@@ -15,19 +15,6 @@ export const NO_FIREFOX_MESSAGE = [
   '  elsewhere: install Firefox 140 or later and set FIREFOX_PATH=/path/to/the/executable',
 ].join('\n');
 
-export function findFirefox(): string | undefined {
-  const fromEnv = process.env.FIREFOX_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
-  return CANDIDATES.find((candidate) => existsSync(candidate));
-}
-
-export function requireFirefox(): string {
-  const found = findFirefox();
-  if (!found) {
-    const wrongEnv = process.env.FIREFOX_PATH
-      ? `FIREFOX_PATH=${process.env.FIREFOX_PATH} does not exist.\n`
-      : '';
-    throw new Error(`${wrongEnv}${NO_FIREFOX_MESSAGE}`);
-  }
-  return found;
-}
+const firefox = browserFinder('FIREFOX_PATH', CANDIDATES, NO_FIREFOX_MESSAGE);
+export const findFirefox = firefox.find;
+export const requireFirefox = firefox.require;
