@@ -6,5 +6,6 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    setupFiles: ['test/unit/i18n-setup.ts'],
   },
 });

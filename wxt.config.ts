@@ -42,7 +42,7 @@ function gitIgnoredGlobs(): string[] {
 }
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   imports: false,
   // We launch the browser ourselves (scripts/start.ts); web-ext-run crashes as root without a display.
   webExt: { disabled: true },
@@ -71,25 +71,26 @@ export default defineConfig({
     },
   }),
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'BzCtrl Reporter',
-    description:
-      'Record a BzCtrl Incident or Task from the screen you are on, prefilled with its service order number and LRN.',
+    // Texts live in locales/<language>.yml; the browser picks the user's language, else English.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'notifications'],
     host_permissions: BZCTRL_HOSTS,
     // MV2 has no optional_host_permissions (WXT drops the key): there, origins are optional permissions.
     ...(manifestVersion === 2
       ? { optional_permissions: OPTIONAL_HOSTS }
       : { optional_host_permissions: OPTIONAL_HOSTS }),
-    action: { default_title: 'BzCtrl Reporter' },
+    action: { default_title: '__MSG_extName__' },
     commands: {
       // MV2 names the toolbar button's command after browser_action; WXT does not rename it.
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Open the BzCtrl Reporter form',
+        description: '__MSG_commands_openForm__',
       },
       'create-from-selection': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Create a BzCtrl item for the selected service order',
+        description: '__MSG_commands_createFromSelection__',
       },
     },
     ...(browser === 'firefox'

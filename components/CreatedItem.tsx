@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { i18n } from '#i18n';
 import type { CreatedItem as Created } from '@/lib/bzctrl/submission';
 
 interface CreatedItemProps {
@@ -10,7 +11,6 @@ interface CreatedItemProps {
 /** What was created, with its link: opened already when trusted, never clickable when not. */
 export function CreatedItem({ item, onOpen, onNew }: CreatedItemProps) {
   const [copied, setCopied] = useState(false);
-  const kind = item.todoType === 'INCIDENT' ? 'Incident' : 'Task';
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   // It replaces the form, and the button that had the focus: the focus comes here, and a screen
@@ -25,7 +25,7 @@ export function CreatedItem({ item, onOpen, onNew }: CreatedItemProps) {
   return (
     <section className="created" aria-labelledby={headingId}>
       <h2 id={headingId} ref={heading} tabIndex={-1}>
-        {kind} created
+        {i18n.t('created.heading', { type: i18n.t(`todoType.${item.todoType}`) })}
       </h2>
       <p className="created__title">{item.title}</p>
       <p className="created__link">
@@ -33,21 +33,20 @@ export function CreatedItem({ item, onOpen, onNew }: CreatedItemProps) {
       </p>
       {!item.trusted && (
         <p className="message message--warning" role="alert">
-          BzCtrl answered with a link that is not on a BzCtrl address. It was not opened; check it before you
-          use it.
+          {i18n.t('created.untrusted')}
         </p>
       )}
       <div className="actions">
         {item.trusted && (
           <button type="button" className="primary" onClick={onOpen}>
-            Open in BzCtrl
+            {i18n.t('created.open')}
           </button>
         )}
         <button type="button" onClick={copyLink}>
-          {copied ? 'Copied' : 'Copy link'}
+          {copied ? i18n.t('action.copied') : i18n.t('action.copyLink')}
         </button>
         <button type="button" onClick={onNew}>
-          New report
+          {i18n.t('action.newReport')}
         </button>
       </div>
     </section>

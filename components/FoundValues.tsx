@@ -1,13 +1,26 @@
+import { i18n } from '#i18n';
 import type { Candidate, ValueSource } from '@/lib/page/types';
 
-const SOURCE_LABELS: Record<ValueSource | 'typed', string> = {
-  selection: 'from your selection',
-  'site-rule': 'from your page rule',
-  page: 'from the page',
-  url: 'from the page address',
-  title: 'from the page title',
-  typed: 'typed',
-};
+const SOURCE_KEYS = {
+  selection: 'found.selection',
+  'site-rule': 'found.siteRule',
+  page: 'found.page',
+  url: 'found.url',
+  title: 'found.title',
+  typed: 'found.typed',
+} as const satisfies Record<ValueSource | 'typed', string>;
+
+function sourceLabel(source: ValueSource | 'typed'): string {
+  return i18n.t(SOURCE_KEYS[source]);
+}
+
+/** Where on the page, in its own words, and which grid row: "Ordernummer (row 2)". */
+function whereFound({ context = '', row }: Candidate): string {
+  if (row === undefined) return context;
+  const which =
+    row === 'selected' ? i18n.t('found.selectedRow') : i18n.t('found.row', { number: String(row) });
+  return `${context} (${which})`;
+}
 
 interface FoundValuesProps {
   value: string;
@@ -37,20 +50,20 @@ export function FoundValues({ value, candidates, typed, onPick }: FoundValuesPro
   return (
     <span className="found">
       {source && (
-        <span className="found__source" title={current?.context}>
-          {SOURCE_LABELS[source]}
+        <span className="found__source" title={current && whereFound(current)}>
+          {sourceLabel(source)}
         </span>
       )}
       {others.length > 0 && (
         <span className="found__others">
           {' '}
-          Also found:{' '}
+          {i18n.t('found.also')}{' '}
           {others.map((candidate) => (
             <button
               key={candidate.value}
               type="button"
               className="chip"
-              title={`${SOURCE_LABELS[candidate.source]}${candidate.context ? `: ${candidate.context}` : ''}`}
+              title={[sourceLabel(candidate.source), whereFound(candidate)].filter(Boolean).join(': ')}
               onClick={() => onPick(candidate.value)}
             >
               {candidate.value}

@@ -1,4 +1,6 @@
 import { useEffect, useId, useState } from 'react';
+import { i18n } from '#i18n';
+import { formatDateTime } from '@/lib/locale';
 import { type HistoryEntry, historyItem } from '@/lib/settings';
 import { openTaskLink } from '@/lib/tabs';
 import { Field } from './Field';
@@ -31,17 +33,17 @@ export function HistoryList() {
 
   return (
     <section className="history" aria-labelledby="history-heading">
-      <h2 id="history-heading">History</h2>
-      <Field label="Search by service order or LRN">
+      <h2 id="history-heading">{i18n.t('history.heading')}</h2>
+      <Field label={i18n.t('history.search')}>
         <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
       </Field>
       {/* Always there, so that what a search finds is announced as it is typed. */}
       <p className="muted history__status" role="status">
-        {entries.length === 0 && 'Nothing created yet.'}
-        {entries.length > 0 && shown.length === 0 && `Nothing matches “${query}”.`}
+        {entries.length === 0 && i18n.t('history.empty')}
+        {entries.length > 0 && shown.length === 0 && i18n.t('history.noMatch', { query })}
         {wanted && shown.length > 0 && (
           <span className="visually-hidden">
-            {shown.length} of {entries.length} found.
+            {i18n.t('history.found', { shown: String(shown.length), total: String(entries.length) })}
           </span>
         )}
       </p>
@@ -52,8 +54,12 @@ export function HistoryList() {
               {/* Names the item its buttons act on: "Open" alone does not say which. */}
               <strong id={`${id}-${index}`}>{entry.title}</strong>{' '}
               <span className="muted">
-                {entry.todoType === 'INCIDENT' ? 'Incident' : 'Task'} · service order {entry.orderID}
-                {entry.lrn ? ` · LRN ${entry.lrn}` : ''} · {new Date(entry.createdAt).toLocaleString()}
+                {i18n.t('item.summary', {
+                  type: i18n.t(`todoType.${entry.todoType}`),
+                  orderID: entry.orderID,
+                })}
+                {entry.lrn ? i18n.t('item.lrn', { lrn: entry.lrn }) : ''} ·{' '}
+                <time dateTime={entry.createdAt}>{formatDateTime(Date.parse(entry.createdAt))}</time>
               </span>
             </div>
             <div className="actions">
@@ -63,7 +69,7 @@ export function HistoryList() {
                   aria-describedby={`${id}-${index}`}
                   onClick={() => void openTaskLink(entry.taskLink)}
                 >
-                  Open
+                  {i18n.t('action.open')}
                 </button>
               )}
               <button
@@ -71,9 +77,9 @@ export function HistoryList() {
                 aria-describedby={`${id}-${index}`}
                 onClick={() => void copy(entry.taskLink)}
               >
-                {copied === entry.taskLink ? 'Copied' : 'Copy link'}
+                {copied === entry.taskLink ? i18n.t('action.copied') : i18n.t('action.copyLink')}
               </button>
-              {!entry.trusted && <span className="muted">(not a BzCtrl address: not opened)</span>}
+              {!entry.trusted && <span className="muted">{i18n.t('history.untrusted')}</span>}
             </div>
           </li>
         ))}

@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { i18n } from '#i18n';
+import { formatTime } from '@/lib/locale';
 import type { OutboxItem } from '@/lib/outbox';
 
 interface OutboxListProps {
@@ -8,26 +10,13 @@ interface OutboxListProps {
   onCheck(link: string): void;
 }
 
-const STATE_LABELS: Record<OutboxItem['state'], string> = {
-  sending: 'Sending…',
-  waiting: 'Waiting to be sent',
-  unknown: 'Unknown - check BzCtrl',
-  held: 'Not sent',
-};
-
-function when(epochMs: number | undefined): string {
-  return epochMs
-    ? new Date(epochMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })
-    : '';
-}
-
 /** What has not reached BzCtrl yet, with what the user can do about each. */
 export function OutboxList({ items, onRetry, onDiscard, onCheck }: OutboxListProps) {
   const id = useId();
   if (items.length === 0) return null;
   return (
     <section className="outbox" aria-labelledby="outbox-heading">
-      <h2 id="outbox-heading">Outbox ({items.length})</h2>
+      <h2 id="outbox-heading">{i18n.t('outbox.heading', { count: String(items.length) })}</h2>
       <ul>
         {items.map((item) => (
           <li key={item.id} className={`outbox__item outbox__item--${item.state}`}>
@@ -35,13 +24,16 @@ export function OutboxList({ items, onRetry, onDiscard, onCheck }: OutboxListPro
               {/* Names the item its buttons act on: "Retry" alone does not say which. */}
               <strong id={`${id}-${item.id}`}>{item.body.title}</strong>{' '}
               <span className="muted">
-                {item.body.todoType === 'INCIDENT' ? 'Incident' : 'Task'} · service order {item.body.orderID}
+                {i18n.t('item.summary', {
+                  type: i18n.t(`todoType.${item.body.todoType}`),
+                  orderID: item.body.orderID,
+                })}
               </span>
             </div>
             <div className="outbox__state">
-              {STATE_LABELS[item.state]}
+              {i18n.t(`outbox.${item.state}`)}
               {item.state === 'waiting' && item.nextAttemptAt
-                ? `, next try at ${when(item.nextAttemptAt)}`
+                ? i18n.t('outbox.nextTry', { time: formatTime(item.nextAttemptAt) })
                 : ''}
             </div>
             {item.lastError && <div className="muted">{item.lastError}</div>}
@@ -52,16 +44,16 @@ export function OutboxList({ items, onRetry, onDiscard, onCheck }: OutboxListPro
                   aria-describedby={`${id}-${item.id}`}
                   onClick={() => onCheck(item.workspaceLink ?? '')}
                 >
-                  Check BzCtrl
+                  {i18n.t('outbox.checkBzCtrl')}
                 </button>
               )}
               {item.state !== 'sending' && (
                 <button type="button" aria-describedby={`${id}-${item.id}`} onClick={() => onRetry(item.id)}>
-                  {item.state === 'unknown' ? 'Send again' : 'Retry'}
+                  {item.state === 'unknown' ? i18n.t('outbox.sendAgain') : i18n.t('outbox.retry')}
                 </button>
               )}
               <button type="button" aria-describedby={`${id}-${item.id}`} onClick={() => onDiscard(item.id)}>
-                Discard
+                {i18n.t('action.discard')}
               </button>
             </div>
           </li>

@@ -1,23 +1,18 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { i18n } from '#i18n';
 import {
   type ReportField,
   type ReportForm as ReportFormValues,
   reportFormSchema,
 } from '@/lib/bzctrl/report-form';
-import { LEVELS, type Level, STATUSES, type Status } from '@/lib/bzctrl/schema';
+import { fieldRules, LEVELS, normalizeAmount, STATUSES } from '@/lib/bzctrl/schema';
 import type { Failure } from '@/lib/failures';
+import { formatEuros } from '@/lib/locale';
 import type { PageReading } from '@/lib/page/types';
 import { Field } from './Field';
 import { FoundValues, hasFoundValues } from './FoundValues';
 import { SUBMIT_SHORTCUTS, submitOnCtrlEnter } from './submit-shortcut';
 import { useZodForm } from './use-zod-form';
-
-const LEVEL_LABELS: Record<Level, string> = { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' };
-const STATUS_LABELS: Record<Status, string> = {
-  TODO: 'To do',
-  INPROGRESS: 'In progress',
-  DONE: 'Done',
-};
 
 interface ReportFormProps {
   initialValues: ReportFormValues;
@@ -80,12 +75,12 @@ export function ReportForm({
   const levelOptions = (
     <>
       {/* Read out as words, not as a dash. */}
-      <option value="" aria-label="Not set">
+      <option value="" aria-label={i18n.t('level.notSet')}>
         —
       </option>
       {LEVELS.map((level) => (
         <option key={level} value={level}>
-          {LEVEL_LABELS[level]}
+          {i18n.t(`level.${level}`)}
         </option>
       ))}
     </>
@@ -100,76 +95,92 @@ export function ReportForm({
       aria-busy={submitting}
     >
       <div className="row">
-        <Field label="Type" error={error('todoType')}>
+        <Field label={i18n.t('form.type')} error={error('todoType')}>
           <select {...register('todoType')}>
-            <option value="INCIDENT">Incident</option>
-            <option value="TASK">Task</option>
+            <option value="INCIDENT">{i18n.t('todoType.INCIDENT')}</option>
+            <option value="TASK">{i18n.t('todoType.TASK')}</option>
           </select>
         </Field>
-        <Field label="Status" error={error('status')}>
+        <Field label={i18n.t('form.status')} error={error('status')}>
           <select {...register('status')}>
             {STATUSES.map((status) => (
               <option key={status} value={status}>
-                {STATUS_LABELS[status]}
+                {i18n.t(`status.${status}`)}
               </option>
             ))}
           </select>
         </Field>
       </div>
       <div className="row">
-        <Field label="Service order" error={error('orderID')} hint={found('orderID', reading.serviceOrder)}>
+        <Field
+          label={i18n.t('form.serviceOrder')}
+          error={error('orderID')}
+          hint={found('orderID', reading.serviceOrder)}
+        >
           <input autoComplete="off" spellCheck={false} aria-required="true" {...register('orderID')} />
         </Field>
-        <Field label="LRN" error={error('lrn')} hint={found('lrn', reading.lrn)}>
+        <Field label={i18n.t('form.lrn')} error={error('lrn')} hint={found('lrn', reading.lrn)}>
           <input autoComplete="off" spellCheck={false} {...register('lrn')} />
         </Field>
       </div>
-      <Field label="Title" error={error('title')}>
+      <Field label={i18n.t('form.title')} error={error('title')}>
         <input autoComplete="off" aria-required="true" {...register('title')} />
       </Field>
-      <Field label="Description" error={error('description')}>
+      <Field label={i18n.t('form.description')} error={error('description')}>
         <textarea rows={2} aria-required="true" {...register('description')} />
       </Field>
       {isIncident ? (
         <>
-          <Field label="Financial impact (EUR)" error={error('financialImpact')}>
-            <input inputMode="decimal" placeholder="e.g. 1250.50" {...register('financialImpact')} />
+          <Field
+            label={i18n.t('form.financialImpact')}
+            error={error('financialImpact')}
+            hint={amountRead(form.values.financialImpact)}
+          >
+            <input
+              inputMode="decimal"
+              placeholder={i18n.t('form.amountExample')}
+              {...register('financialImpact')}
+            />
           </Field>
           <div className="row">
-            <Field label="Impact" error={error('impact')}>
+            <Field label={i18n.t('form.impact')} error={error('impact')}>
               <select {...register('impact')}>{levelOptions}</select>
             </Field>
-            <Field label="Likelihood" error={error('likelihood')}>
+            <Field label={i18n.t('form.likelihood')} error={error('likelihood')}>
               <select {...register('likelihood')}>{levelOptions}</select>
             </Field>
           </div>
         </>
       ) : (
-        <Field label="Result" error={error('result')}>
+        <Field label={i18n.t('form.result')} error={error('result')}>
           <textarea rows={2} {...register('result')} />
         </Field>
       )}
       <div className="row">
-        <Field label="Priority" error={error('priority')}>
+        <Field label={i18n.t('form.priority')} error={error('priority')}>
           <select {...register('priority')}>{levelOptions}</select>
         </Field>
-        <Field label="Reminder date" error={error('reminderDate')}>
+        <Field label={i18n.t('form.reminderDate')} error={error('reminderDate')}>
           <input type="date" {...register('reminderDate')} />
         </Field>
       </div>
       <div className="row">
-        <Field label="Assignee" error={error('assignee')}>
+        <Field label={i18n.t('form.assignee')} error={error('assignee')}>
           <input type="email" autoComplete="off" aria-required="true" {...register('assignee')} />
         </Field>
-        <Field label="Reporter" error={error('reporter')}>
+        <Field label={i18n.t('form.reporter')} error={error('reporter')}>
           <input type="email" autoComplete="off" aria-required="true" {...register('reporter')} />
         </Field>
       </div>
       <div className="row">
-        <Field label="Category" error={error('category')} hint="Comma-separated">
+        <Field label={i18n.t('form.category')} error={error('category')} hint={i18n.t('form.commaSeparated')}>
           <input autoComplete="off" {...register('category')} />
         </Field>
-        <Field label="Sub-category" error={error('subCategory')} hint="Comma-separated">
+        <Field
+          label={i18n.t('form.subCategory')}
+          error={error('subCategory')}
+          hint={i18n.t('form.commaSeparated')}
+        >
           <input autoComplete="off" {...register('subCategory')} />
         </Field>
       </div>
@@ -186,15 +197,27 @@ export function ReportForm({
           aria-disabled={submitting || undefined}
           aria-keyshortcuts={SUBMIT_SHORTCUTS}
         >
-          {submitting ? 'Sending…' : isIncident ? 'Create incident' : 'Create task'}
+          {submitting
+            ? i18n.t('form.sending')
+            : isIncident
+              ? i18n.t('form.createIncident')
+              : i18n.t('form.createTask')}
         </button>
         {actions}
-        <span className="muted" title="BzCtrl workspace">
+        <span className="muted" title={i18n.t('form.workspace')}>
           {domainWorkSpace}
         </span>
       </div>
     </form>
   );
+}
+
+/** A valid amount as the user's language writes it, so they see how it was read: "€ 1.250,50". */
+function amountRead(typed: string): string | undefined {
+  const amount = normalizeAmount(typed);
+  return fieldRules.financialImpact.safeParse(amount).success
+    ? i18n.t('form.amountRead', { amount: formatEuros(amount) })
+    : undefined;
 }
 
 /** Fills Service order and LRN with the best values read, unless the user typed or picked there. */

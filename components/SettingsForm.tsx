@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { ENVIRONMENT_IDS, ENVIRONMENT_LABELS, endpointsFor, isBzCtrlHost } from '@/lib/bzctrl/environments';
+import { i18n } from '#i18n';
+import { ENVIRONMENT_IDS, endpointsFor, isBzCtrlHost } from '@/lib/bzctrl/environments';
 import { domainWorkSpaceSchema } from '@/lib/bzctrl/schema';
 import { domainWorkSpaceOf, type Settings, type SettingsField } from '@/lib/settings';
 import { saveSettings, settingsSchema } from '@/lib/settings-validation';
@@ -20,7 +21,7 @@ export function SettingsForm({ settings, locked, onSaved }: SettingsFormProps) {
   const { values, field: register, error, handleSubmit, submitting } = form;
   const control = (field: SettingsField) => ({ ...register(field), disabled: locked.includes(field) });
   const lockedHint = (field: SettingsField) =>
-    locked.includes(field) ? 'Set by your organisation' : undefined;
+    locked.includes(field) ? i18n.t('settings.lockedHint') : undefined;
   const [status, setStatus] = useState<string>();
   const headingId = useId();
   const workspaceKey = domainWorkSpaceOf(values);
@@ -32,7 +33,7 @@ export function SettingsForm({ settings, locked, onSaved }: SettingsFormProps) {
     await requestServerAccess(candidate);
     const result = await saveSettings(candidate);
     if (result.ok) {
-      setStatus('Saved.');
+      setStatus(i18n.t('settings.saved'));
       onSaved(result.settings);
       return;
     }
@@ -47,72 +48,92 @@ export function SettingsForm({ settings, locked, onSaved }: SettingsFormProps) {
       noValidate
       aria-labelledby={headingId}
     >
-      <h2 id={headingId}>BzCtrl connection</h2>
-      <Field label="Environment" error={error('environment')} hint={lockedHint('environment')}>
+      <h2 id={headingId}>{i18n.t('settings.heading')}</h2>
+      <Field
+        label={i18n.t('settings.environment')}
+        error={error('environment')}
+        hint={lockedHint('environment')}
+      >
         <select {...control('environment')}>
           {ENVIRONMENT_IDS.map((id) => (
             <option key={id} value={id}>
-              {ENVIRONMENT_LABELS[id]}
+              {i18n.t(`environment.${id}`)}
             </option>
           ))}
         </select>
       </Field>
       {values.environment === 'sandbox' && (
         <Field
-          label="Sandbox URL"
+          label={i18n.t('settings.sandboxUrl')}
           error={error('sandboxUrl')}
-          hint={lockedHint('sandboxUrl') ?? 'Started by npm start or npm run sandbox'}
+          hint={lockedHint('sandboxUrl') ?? i18n.t('settings.sandboxUrlHint')}
         >
           <input type="url" spellCheck={false} {...control('sandboxUrl')} />
         </Field>
       )}
       {values.environment === 'custom' && (
         <>
-          <Field label="Token URL" error={error('customTokenUrl')} hint={lockedHint('customTokenUrl')}>
+          <Field
+            label={i18n.t('settings.tokenUrl')}
+            error={error('customTokenUrl')}
+            hint={lockedHint('customTokenUrl')}
+          >
             <input type="url" spellCheck={false} {...control('customTokenUrl')} />
           </Field>
-          <Field label="Add-task URL" error={error('customAddTaskUrl')} hint={lockedHint('customAddTaskUrl')}>
+          <Field
+            label={i18n.t('settings.addTaskUrl')}
+            error={error('customAddTaskUrl')}
+            hint={lockedHint('customAddTaskUrl')}
+          >
             <input type="url" spellCheck={false} {...control('customAddTaskUrl')} />
           </Field>
         </>
       )}
       <details>
-        <summary>Advanced: client authentication</summary>
-        <p className="muted">Only when your BzCtrl administrator gives you a client ID.</p>
-        <Field label="Client ID" error={error('clientId')} hint={lockedHint('clientId')}>
+        <summary>{i18n.t('settings.advanced')}</summary>
+        <p className="muted">{i18n.t('settings.advancedHint')}</p>
+        <Field label={i18n.t('settings.clientId')} error={error('clientId')} hint={lockedHint('clientId')}>
           <input autoComplete="off" spellCheck={false} {...control('clientId')} />
         </Field>
-        <Field label="Client secret" error={error('clientSecret')} hint={lockedHint('clientSecret')}>
+        <Field
+          label={i18n.t('settings.clientSecret')}
+          error={error('clientSecret')}
+          hint={lockedHint('clientSecret')}
+        >
           <input type="password" autoComplete="off" {...control('clientSecret')} />
         </Field>
       </details>
       <div className="row">
-        <Field label="Domain" error={error('domain')} hint={lockedHint('domain')}>
+        <Field label={i18n.t('settings.domain')} error={error('domain')} hint={lockedHint('domain')}>
           <input spellCheck={false} placeholder="IMP-NLD-EXA-SWA" {...control('domain')} />
         </Field>
         <Field
-          label="Workspace"
+          label={i18n.t('settings.workspace')}
           error={error('workspace')}
-          hint={lockedHint('workspace') ?? 'A key, or a pasted BzCtrl URL'}
+          hint={lockedHint('workspace') ?? i18n.t('settings.workspaceHint')}
         >
           <input spellCheck={false} placeholder="SWA" {...control('workspace')} />
         </Field>
       </div>
       {/* The output is the live region (its role is status): the key is read out as it changes. */}
       <p className="muted">
-        Items go to workspace{' '}
+        {i18n.t('settings.itemsGoTo')}{' '}
         <output className={workspaceKeyValid ? 'workspace-key' : 'workspace-key invalid'}>
           {workspaceKey || '—'}
           {/* Said in words, not by its colour alone. */}
           {workspaceKey && !workspaceKeyValid && (
-            <span className="workspace-key__problem"> (not a valid key)</span>
+            <span className="workspace-key__problem">{i18n.t('settings.invalidKey')}</span>
           )}
         </output>
       </p>
-      <Field label="Default type" error={error('defaultType')} hint={lockedHint('defaultType')}>
+      <Field
+        label={i18n.t('settings.defaultType')}
+        error={error('defaultType')}
+        hint={lockedHint('defaultType')}
+      >
         <select {...control('defaultType')}>
-          <option value="INCIDENT">Incident</option>
-          <option value="TASK">Task</option>
+          <option value="INCIDENT">{i18n.t('todoType.INCIDENT')}</option>
+          <option value="TASK">{i18n.t('todoType.TASK')}</option>
         </select>
       </Field>
       <div className="actions">
@@ -123,7 +144,7 @@ export function SettingsForm({ settings, locked, onSaved }: SettingsFormProps) {
           aria-disabled={submitting || undefined}
           aria-keyshortcuts={SUBMIT_SHORTCUTS}
         >
-          Save
+          {i18n.t('action.save')}
         </button>
         {/* Always there, so that "Saved." is announced when it comes. */}
         <span className={status ? 'message message--ok' : undefined} role="status">

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { openShortcutSettings } from '@/lib/tabs';
 
 interface Shortcut {
@@ -8,11 +9,12 @@ interface Shortcut {
   keys: string;
 }
 
-const DESCRIPTIONS: Record<string, string> = {
-  _execute_action: 'Open the form for this page',
-  _execute_browser_action: 'Open the form for this page',
-  'create-from-selection': 'Create an item for the selected service order',
-};
+function descriptionOf(command: string): string | undefined {
+  if (command === '_execute_action' || command === '_execute_browser_action')
+    return i18n.t('shortcuts.openForm');
+  if (command === 'create-from-selection') return i18n.t('shortcuts.createFromSelection');
+  return undefined;
+}
 
 /** The keyboard shortcuts as the browser has them now, and where to change them. */
 export function Shortcuts() {
@@ -22,8 +24,8 @@ export function Shortcuts() {
       setShortcuts(
         commands.map((command) => ({
           name: command.name ?? '',
-          description: DESCRIPTIONS[command.name ?? ''] ?? command.description ?? '',
-          keys: command.shortcut || 'not set',
+          description: descriptionOf(command.name ?? '') ?? command.description ?? '',
+          keys: command.shortcut || i18n.t('shortcuts.notSet'),
         })),
       ),
     );
@@ -31,7 +33,7 @@ export function Shortcuts() {
 
   return (
     <section className="card" aria-labelledby="shortcuts-heading">
-      <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
+      <h2 id="shortcuts-heading">{i18n.t('shortcuts.heading')}</h2>
       <dl className="shortcuts">
         {shortcuts.map((shortcut) => (
           <div key={shortcut.name}>
@@ -43,11 +45,10 @@ export function Shortcuts() {
         ))}
       </dl>
       <p className="muted">
-        Also: select a service order number on a page, right-click, and choose{' '}
-        <em>Create BzCtrl incident for “…”</em>.
+        {i18n.t('shortcuts.alsoMenu')} <em>{i18n.t('menu.createIncident').replace('%s', '…')}</em>
       </p>
       <button type="button" onClick={() => void openShortcutSettings()}>
-        Change shortcuts
+        {i18n.t('shortcuts.change')}
       </button>
     </section>
   );

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { i18n } from '#i18n';
 import { sendMessage } from '@/lib/messages';
 import type { Account } from '@/lib/settings';
 import { Field } from './Field';
@@ -40,7 +41,7 @@ export function SignInForm({
     setMessage(undefined);
     const result = await sendMessage('signIn', { email, password }).catch((error: unknown) => ({
       ok: false as const,
-      message: `The extension did not answer: ${String(error)}`,
+      message: i18n.t('error.noAnswer', { detail: String(error) }),
     }));
     inFlight.current = false;
     setBusy(false);
@@ -57,9 +58,9 @@ export function SignInForm({
       aria-busy={busy}
       aria-labelledby={headingId}
     >
-      <h2 id={headingId}>Sign in to BzCtrl</h2>
+      <h2 id={headingId}>{i18n.t('signIn.heading')}</h2>
       <p className="muted">{environmentLabel}</p>
-      <Field label="Email">
+      <Field label={i18n.t('signIn.email')}>
         <input
           type="email"
           autoComplete="username"
@@ -70,7 +71,7 @@ export function SignInForm({
           autoFocus={autoFocus && !initialEmail}
         />
       </Field>
-      <Field label="Password">
+      <Field label={i18n.t('signIn.password')}>
         <input
           type="password"
           autoComplete="current-password"
@@ -93,7 +94,7 @@ export function SignInForm({
         aria-disabled={busy || undefined}
         aria-keyshortcuts={SUBMIT_SHORTCUTS}
       >
-        {busy ? 'Signing in…' : 'Sign in'}
+        {busy ? i18n.t('signIn.busy') : i18n.t('signIn.submit')}
       </button>
     </form>
   );

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { type ReadableTab, readableTabsFor } from '@/lib/open-tabs';
-import { siteRuleErrors } from '@/lib/page/site-rules';
+import { siteRuleErrors } from '@/lib/page/site-rule-errors';
 import type { FieldRule, PageReading, SiteRule } from '@/lib/page/types';
 import { readTab } from '@/lib/read-tab';
 import { loadManaged, siteRulesItem } from '@/lib/settings';
@@ -48,12 +49,12 @@ function toRule(row: RuleRow): SiteRule {
   return rule;
 }
 
-const PART_LABELS: [RulePart, string][] = [
-  ['urlPattern', 'Pages (URL pattern)'],
-  ['serviceOrderSelector', 'Service order: CSS selector'],
-  ['serviceOrderRegex', 'Service order: regular expression'],
-  ['lrnSelector', 'LRN: CSS selector'],
-  ['lrnRegex', 'LRN: regular expression'],
+const RULE_PARTS: readonly RulePart[] = [
+  'urlPattern',
+  'serviceOrderSelector',
+  'serviceOrderRegex',
+  'lrnSelector',
+  'lrnRegex',
 ];
 
 /**
@@ -97,33 +98,30 @@ export function SiteRulesForm() {
       return;
     }
     await siteRulesItem.setValue(rows?.map(toRule) ?? []);
-    setStatus('Page rules saved.');
+    setStatus(i18n.t('rules.saved'));
   }
 
   return (
     <section className="card" aria-labelledby="rules-heading" ref={section}>
-      <h2 id="rules-heading">Page rules</h2>
+      <h2 id="rules-heading">{i18n.t('rules.heading')}</h2>
       <p className="muted">
-        For a site whose screens the built-in reading gets wrong: where its service order and LRN stand. A
-        regular expression needs one capture group, e.g. <code>Order\s+(\d+)</code>.
+        {i18n.t('rules.intro')} <code>Order\s+(\d+)</code>
       </p>
       {managedRules.length > 0 && (
         <div className="managed-rules">
-          <h3>Set by your organisation (tried first)</h3>
+          <h3>{i18n.t('rules.managed')}</h3>
           <ul>
             {managedRules.map((rule) => (
               <li key={`${rule.urlPattern}|${JSON.stringify(rule)}`}>
                 <code>{rule.urlPattern}</code>
                 {rule.serviceOrder && (
                   <>
-                    {' '}
-                    · service order: <code>{ruleText(rule.serviceOrder)}</code>
+                    {i18n.t('rules.managedServiceOrder')} <code>{ruleText(rule.serviceOrder)}</code>
                   </>
                 )}
                 {rule.lrn && (
                   <>
-                    {' '}
-                    · LRN: <code>{ruleText(rule.lrn)}</code>
+                    {i18n.t('rules.managedLrn')} <code>{ruleText(rule.lrn)}</code>
                   </>
                 )}
               </li>
@@ -133,9 +131,9 @@ export function SiteRulesForm() {
       )}
       {rows.map((row, index) => (
         <fieldset key={row.key} className="rule">
-          <legend>Rule {index + 1}</legend>
-          {PART_LABELS.map(([part, label]) => (
-            <Field key={part} label={label} error={errors[row.key]?.[part]}>
+          <legend>{i18n.t('rules.rule', { number: String(index + 1) })}</legend>
+          {RULE_PARTS.map((part) => (
+            <Field key={part} label={i18n.t(`rules.${part}`)} error={errors[row.key]?.[part]}>
               <input
                 spellCheck={false}
                 value={row[part]}
@@ -153,7 +151,7 @@ export function SiteRulesForm() {
               setFocusAfterRender('[data-focus="add-rule"]');
             }}
           >
-            Remove rule {index + 1}
+            {i18n.t('rules.remove', { number: String(index + 1) })}
           </button>
         </fieldset>
       ))}
@@ -167,10 +165,10 @@ export function SiteRulesForm() {
             setFocusAfterRender('fieldset.rule:last-of-type input');
           }}
         >
-          Add rule
+          {i18n.t('rules.add')}
         </button>
         <button type="button" className="primary" onClick={() => void save()}>
-          Save rules
+          {i18n.t('rules.save')}
         </button>
         {/* Always there, so that "Page rules saved." is announced when it comes. */}
         <span className={status ? 'message message--ok' : undefined} role="status">
@@ -202,7 +200,7 @@ function RuleTester({ rule, valid }: { rule: SiteRule; valid: boolean }) {
     setTabs(open);
     const target = open.find((tab) => tab.id === chosen) ?? open[0];
     if (!target) {
-      setMessage('Open a page this rule is for (and allow access to it), then test again.');
+      setMessage(i18n.t('rules.openPage'));
       return;
     }
     setTabId(target.id);
@@ -217,10 +215,10 @@ function RuleTester({ rule, valid }: { rule: SiteRule; valid: boolean }) {
     <div className="rule-test">
       <div className="actions">
         <button type="button" disabled={!valid} onClick={() => void run(tabId)}>
-          Test
+          {i18n.t('rules.test')}
         </button>
         {tabs && tabs.length > 0 && (
-          <Field label="On tab">
+          <Field label={i18n.t('rules.onTab')}>
             <select
               value={tabId}
               onChange={(event) => {
@@ -243,8 +241,10 @@ function RuleTester({ rule, valid }: { rule: SiteRule; valid: boolean }) {
         {message && <p className="message message--warning">{message}</p>}
         {result && (
           <p className="rule-test__result">
-            Service order: <strong>{result.serviceOrder[0]?.value ?? 'nothing found'}</strong> · LRN:{' '}
-            <strong>{result.lrn[0]?.value ?? 'nothing found'}</strong>
+            {i18n.t('rules.resultServiceOrder')}{' '}
+            <strong>{result.serviceOrder[0]?.value ?? i18n.t('rules.nothingFound')}</strong>
+            {i18n.t('rules.resultLrn')}{' '}
+            <strong>{result.lrn[0]?.value ?? i18n.t('rules.nothingFound')}</strong>
           </p>
         )}
       </div>

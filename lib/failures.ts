@@ -2,7 +2,9 @@
  * Every way an action can fail, as the popup and options page receive it: a kind to act on, and
  * a message for the user (the server's own where there is one), per field where it names one.
  */
+
 import { z } from 'zod/mini';
+import { i18n } from '#i18n';
 import { SignedOutError } from './bzctrl/auth';
 import { BzCtrlError } from './bzctrl/client';
 import type { ReportField } from './bzctrl/report-form';
@@ -30,16 +32,14 @@ export type Result<T> = ({ ok: true } & T) | Failure;
 
 export class NotConfiguredError extends Error {
   constructor() {
-    super('Set the BzCtrl domain and workspace in the options first.');
+    super(i18n.t('error.notConfigured'));
     this.name = 'NotConfiguredError';
   }
 }
 
-export const refused: Failure = {
-  ok: false,
-  kind: 'refused',
-  message: 'Only the extension’s own pages may ask for this.',
-};
+export function refused(): Failure {
+  return { ok: false, kind: 'refused', message: i18n.t('error.refused') };
+}
 
 export function invalid(error: z.core.$ZodError): Failure {
   const fieldErrors: Partial<Record<ReportField, string>> = {};
@@ -50,7 +50,7 @@ export function invalid(error: z.core.$ZodError): Failure {
   return {
     ok: false,
     kind: 'invalid',
-    message: error.issues[0]?.message ?? 'Check the form.',
+    message: error.issues[0]?.message ?? i18n.t('validation.checkForm'),
     fieldErrors,
   };
 }
@@ -65,7 +65,7 @@ export function toFailure(error: unknown): Failure {
   }
   if (error instanceof z.core.$ZodError) return invalid(error);
   if (error instanceof BzCtrlError) return fromBzCtrlError(error);
-  return { ok: false, kind: 'server', message: `Something went wrong: ${String(error)}` };
+  return { ok: false, kind: 'server', message: i18n.t('error.unexpected', { detail: String(error) }) };
 }
 
 function fromBzCtrlError(error: BzCtrlError): Failure {
@@ -76,7 +76,7 @@ function fromBzCtrlError(error: BzCtrlError): Failure {
       ok: false,
       kind: 'signed-out',
       status,
-      message: 'BzCtrl did not accept your session. Sign in again.',
+      message: i18n.t('error.sessionRefused'),
     };
   }
   if (status === 403) {
@@ -84,7 +84,7 @@ function fromBzCtrlError(error: BzCtrlError): Failure {
       ok: false,
       kind: 'forbidden',
       status,
-      message: 'Your BzCtrl account has no access to this workspace.',
+      message: i18n.t('error.forbidden'),
     };
   }
   const failure: Failure = { ok: false, kind: 'server', status, message: error.message };

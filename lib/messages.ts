@@ -6,6 +6,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
+import { i18n } from '#i18n';
 import type { ReportForm } from './bzctrl/report-form';
 import type { SubmitOutcome } from './bzctrl/submission';
 import type { Result } from './failures';
@@ -13,13 +14,15 @@ import type { OutboxItem } from './outbox';
 import type { Account } from './settings';
 
 export const signInPayloadSchema = z.object({
-  email: z.string().check(z.trim(), z.email('Enter the e-mail address you sign in to BzCtrl with.')),
-  password: z.string().check(z.minLength(1, 'Enter your password.')),
+  email: z.string().check(z.trim(), z.email({ error: () => i18n.t('validation.signInEmail') })),
+  password: z.string().check(z.minLength(1, { error: () => i18n.t('validation.password') })),
 });
 export type SignInPayload = z.infer<typeof signInPayloadSchema>;
 
 /** Made by the form once per submission, so that the same submission is never sent twice. */
-export const submissionIdSchema = z.string().check(z.regex(/^[\w-]{8,64}$/, 'Not a submission id.'));
+export const submissionIdSchema = z
+  .string()
+  .check(z.regex(/^[\w-]{8,64}$/, { error: () => i18n.t('validation.submissionId') }));
 export type SubmitPayload = { id: string; form: ReportForm };
 
 export const outboxPayloadSchema = z.object({ id: z.string().check(z.maxLength(64)) });

@@ -1,5 +1,7 @@
 /** Settings as the options page saves them: a bad URL or workspace is refused with a message. */
+
 import { z } from 'zod/mini';
+import { i18n } from '#i18n';
 import { isAllowedServerUrl } from './bzctrl/environments';
 import { domainWorkSpaceSchema, toDomainWorkSpace } from './bzctrl/schema';
 import {
@@ -14,8 +16,8 @@ export const settingsSchema = settingsFields.check(
   z.superRefine((settings, ctx) => {
     if (settings.environment === 'custom') {
       for (const [key, what] of [
-        ['customTokenUrl', 'Token URL'],
-        ['customAddTaskUrl', 'Add-task URL'],
+        ['customTokenUrl', i18n.t('settings.tokenUrl')],
+        ['customAddTaskUrl', i18n.t('settings.addTaskUrl')],
       ] as const) {
         if (!isAllowedServerUrl(settings[key])) {
           ctx.addIssue({
@@ -32,7 +34,7 @@ export const settingsSchema = settingsFields.check(
         ctx.addIssue({
           code: 'custom',
           path: [settings.domain ? 'domain' : 'workspace'],
-          message: `"${key}" is not a BzCtrl workspace key; it looks like IMP-NLD-EXA-SWA.`,
+          message: i18n.t('settings.notAKey', { key }),
         });
       }
     }

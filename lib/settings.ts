@@ -8,6 +8,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
+import { i18n } from '#i18n';
 import {
   DEFAULT_SANDBOX_URL,
   type EnvironmentId,
@@ -18,13 +19,15 @@ import {
 import { type TodoType, toDomainWorkSpace, todoTypeSchema } from './bzctrl/schema';
 import type { SiteRule } from './page/types';
 
-export const serverUrlMessage = (what: string) =>
-  `${what} must be an https URL (http only for 127.0.0.1 or localhost).`;
+/** `field` names the URL in the user's language. */
+export const serverUrlMessage = (field: string) => i18n.t('settings.serverUrl', { field });
 const trimmed = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 
 export const settingsFields = z.object({
   environment: environmentIdSchema,
-  sandboxUrl: trimmed(2000).check(z.refine(isAllowedServerUrl, serverUrlMessage('Sandbox URL'))),
+  sandboxUrl: trimmed(2000).check(
+    z.refine(isAllowedServerUrl, { error: () => serverUrlMessage(i18n.t('settings.sandboxUrl')) }),
+  ),
   customTokenUrl: trimmed(2000),
   customAddTaskUrl: trimmed(2000),
   clientId: trimmed(200),

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
+import { i18n } from '#i18n';
 import { HistoryList } from '@/components/HistoryList';
 import { SettingsForm } from '@/components/SettingsForm';
 import { Shortcuts } from '@/components/Shortcuts';
 import { SignInForm } from '@/components/SignInForm';
 import { SiteRulesForm } from '@/components/SiteRulesForm';
-import { ENVIRONMENT_LABELS } from '@/lib/bzctrl/environments';
 import { sendMessage } from '@/lib/messages';
 import {
   type Account,
@@ -45,6 +45,7 @@ export function OptionsApp() {
   }, []);
 
   if (!settings) return <main className="loading" aria-busy="true" />;
+  const environmentLabel = i18n.t(`environment.${settings.environment}`);
 
   return (
     <main>
@@ -58,11 +59,11 @@ export function OptionsApp() {
         }}
       />
       <section className="card" aria-labelledby="account-heading">
-        <h2 id="account-heading">Account</h2>
+        <h2 id="account-heading">{i18n.t('account.heading')}</h2>
         {account ? (
           <div className="actions">
             <p id="signed-in-as">
-              Signed in as <strong>{account.email}</strong> ({ENVIRONMENT_LABELS[settings.environment]})
+              {i18n.t('account.signedInAs', { email: account.email, environment: environmentLabel })}
             </p>
             <button
               type="button"
@@ -73,13 +74,13 @@ export function OptionsApp() {
                 void sendMessage('signOut', undefined);
               }}
             >
-              Sign out
+              {i18n.t('account.signOut')}
             </button>
           </div>
         ) : (
           <SignInForm
             initialEmail={lastEmail}
-            environmentLabel={ENVIRONMENT_LABELS[settings.environment]}
+            environmentLabel={environmentLabel}
             autoFocus={focusSignIn}
             onSignedIn={(signedIn) => {
               setAccount(signedIn);

@@ -1,7 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { i18n } from '#i18n';
 import { ReportForm } from '@/components/ReportForm';
-import { SignInForm } from '@/components/SignInForm';
-import { ENVIRONMENT_LABELS } from '@/lib/bzctrl/environments';
 import {
   emptyReportForm,
   type ReportField,
@@ -30,6 +29,8 @@ import { openFormWindow, openTaskLink } from '@/lib/tabs';
 // Shown after a submission or when the outbox holds something: not needed to show the form.
 const CreatedItem = lazy(() => import('@/components/CreatedItem').then((m) => ({ default: m.CreatedItem })));
 const OutboxList = lazy(() => import('@/components/OutboxList').then((m) => ({ default: m.OutboxList })));
+// Only when signed out: the everyday popup, signed in, opens without it.
+const SignInForm = lazy(() => import('@/components/SignInForm').then((m) => ({ default: m.SignInForm })));
 const HistoryList = lazy(() => import('@/components/HistoryList').then((m) => ({ default: m.HistoryList })));
 
 interface Loaded {
@@ -125,7 +126,7 @@ export function PopupApp() {
 
   if (!loaded) return <main className="loading" aria-busy="true" />;
   const { settings, account, draft } = loaded;
-  const environmentLabel = ENVIRONMENT_LABELS[settings.environment];
+  const environmentLabel = i18n.t(`environment.${settings.environment}`);
   const domainWorkSpace = domainWorkSpaceOf(settings);
 
   function startOver() {
@@ -147,7 +148,7 @@ export function PopupApp() {
       (error: unknown): Failure => ({
         ok: false,
         kind: 'network',
-        message: `The extension did not answer: ${String(error)}`,
+        message: i18n.t('error.noAnswer', { detail: String(error) }),
       }),
     );
     if (!result.ok) {
@@ -185,7 +186,7 @@ export function PopupApp() {
             </span>
           )}
           <button type="button" className="link-button" onClick={() => setShowHistory(!showHistory)}>
-            {showHistory ? 'Back to the form' : 'History'}
+            {showHistory ? i18n.t('popup.backToForm') : i18n.t('popup.history')}
           </button>
         </span>
       </header>
@@ -220,31 +221,30 @@ export function PopupApp() {
         <div role="status">
           {outcome?.kind === 'queued' && <QueuedMessage item={outcome.item} />}
           {account && signInNotice && !outcome && (
-            <p className="message message--ok">
-              Signed in. Everything you typed is still here: send it with one click.
-            </p>
+            <p className="message message--ok">{i18n.t('popup.signedInAgain')}</p>
           )}
         </div>
         {outcome?.kind === 'queued' && <NewReportButton onNew={startOver} />}
         {!account && (
-          <SignInForm
-            initialEmail={loaded.lastEmail}
-            environmentLabel={environmentLabel}
-            notice={signInNotice}
-            onSignedIn={(signedIn) => {
-              // The sign-in form goes: the focus goes to the form, or to its button when it holds work.
-              setFocusAfterRender(hasWork ? SUBMIT_BUTTON : FIRST_FIELD);
-              setLoaded((previous) => previous && signedInAs(previous, signedIn));
-            }}
-          />
+          <Suspense>
+            <SignInForm
+              initialEmail={loaded.lastEmail}
+              environmentLabel={environmentLabel}
+              notice={signInNotice}
+              onSignedIn={(signedIn) => {
+                // The sign-in form goes: the focus goes to the form, or to its button when it holds work.
+                setFocusAfterRender(hasWork ? SUBMIT_BUTTON : FIRST_FIELD);
+                setLoaded((previous) => previous && signedInAs(previous, signedIn));
+              }}
+            />
+          </Suspense>
         )}
         {showForm && !domainWorkSpace && (
           <p className="message message--warning">
-            Set your BzCtrl domain and workspace in the{' '}
+            {i18n.t('popup.setWorkspace')}{' '}
             <a href="/options.html" target="_blank" rel="noreferrer">
-              options
-            </a>{' '}
-            first.
+              {i18n.t('popup.openOptions')}
+            </a>
           </p>
         )}
         {showForm && domainWorkSpace && (
@@ -263,15 +263,15 @@ export function PopupApp() {
                 {!IN_OWN_WINDOW && (
                   <button
                     type="button"
-                    title="The form in a window of its own, which stays open when you click the page"
+                    title={i18n.t('form.popOutTitle')}
                     onClick={() => void openFormWindow(loaded.tabId ?? undefined).then(() => window.close())}
                   >
-                    Pop out
+                    {i18n.t('form.popOut')}
                   </button>
                 )}
                 {loaded.restored && (
                   <button type="button" onClick={() => void discardDraft(draft.id).then(startOver)}>
-                    Discard draft
+                    {i18n.t('form.discardDraft')}
                   </button>
                 )}
               </>
@@ -297,12 +297,12 @@ function signedInAs(previous: Loaded, account: Account | null): Loaded {
 }
 
 function QueuedMessage({ item }: { item: OutboxItem }) {
-  const kind = item.body.todoType === 'INCIDENT' ? 'incident' : 'task';
+  const kind = item.body.todoType === 'INCIDENT' ? i18n.t('popup.incident') : i18n.t('popup.task');
   return (
     <p className="message message--warning">
       {item.state === 'unknown'
-        ? `No answer from BzCtrl: your ${kind} may have been created. It is kept in the outbox: check BzCtrl before you send it again.`
-        : `BzCtrl could not take your ${kind} now (${item.lastError ?? 'no connection'}). It is safe in the outbox and will be sent by itself; you will be notified.`}
+        ? i18n.t('popup.queuedUnknown', { kind })
+        : i18n.t('popup.queued', { kind, reason: item.lastError ?? i18n.t('popup.noConnection') })}
     </p>
   );
 }
@@ -313,7 +313,7 @@ function NewReportButton({ onNew }: { onNew(): void }) {
   useEffect(() => button.current?.focus(), []);
   return (
     <button type="button" ref={button} onClick={onNew}>
-      New report
+      {i18n.t('action.newReport')}
     </button>
   );
 }

@@ -3,7 +3,9 @@
  * ("Create BzCtrl incident for “…”") and the `create-from-selection` shortcut. Both open the form
  * about the tab, with Service order taken from the selection.
  */
+
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import type { TodoType } from '../bzctrl/schema';
 import { leaveLaunch } from '../launch';
 import { valuesFromSelection } from '../page/selection';
@@ -15,11 +17,14 @@ export const MENU_ITEM_ID = 'create-from-selection';
 export const SELECTION_COMMAND = 'create-from-selection';
 
 export function menuTitle(defaultType: TodoType): string {
-  return `Create BzCtrl ${defaultType === 'TASK' ? 'task' : 'incident'} for “%s”`;
+  // %s is the selected text, filled in by the browser.
+  return defaultType === 'TASK' ? i18n.t('menu.createTask') : i18n.t('menu.createIncident');
 }
 
 export function registerFormLaunchers(): void {
   browser.runtime.onInstalled.addListener(() => void createMenu());
+  // Menus outlive a browser restart, which is when its language may have changed: title it anew.
+  browser.runtime.onStartup.addListener(() => void createMenu());
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
   // The menu says "incident" or "task" after the default type.

@@ -27,7 +27,7 @@ export function registerMessageHandlers(): void {
 }
 
 export async function handleSignIn(data: unknown, sender: MessageSender) {
-  if (!isExtensionPage(sender)) return refused;
+  if (!isExtensionPage(sender)) return refused();
   const payload = signInPayloadSchema.safeParse(data);
   if (!payload.success) return invalid(payload.error);
   try {
@@ -45,13 +45,13 @@ export async function handleSignIn(data: unknown, sender: MessageSender) {
 }
 
 export async function handleSignOut(sender: MessageSender) {
-  if (!isExtensionPage(sender)) return refused;
+  if (!isExtensionPage(sender)) return refused();
   await signOut();
   return { ok: true as const };
 }
 
 export async function handleSubmit(data: unknown, sender: MessageSender) {
-  if (!isExtensionPage(sender)) return refused;
+  if (!isExtensionPage(sender)) return refused();
   // The form on its own, so that its messages name its fields.
   const { id, form } = (data ?? {}) as { id?: unknown; form?: unknown };
   const submission = submissionIdSchema.safeParse(id);
@@ -64,14 +64,14 @@ export async function handleSubmit(data: unknown, sender: MessageSender) {
 }
 
 export async function handleRetry(data: unknown, sender: MessageSender) {
-  if (!isExtensionPage(sender)) return refused;
+  if (!isExtensionPage(sender)) return refused();
   const payload = outboxPayloadSchema.safeParse(data);
   if (!payload.success) return invalid(payload.error);
   return { ok: true as const, item: await retryNow(payload.data.id) };
 }
 
 export async function handleDiscard(data: unknown, sender: MessageSender) {
-  if (!isExtensionPage(sender)) return refused;
+  if (!isExtensionPage(sender)) return refused();
   const payload = outboxPayloadSchema.safeParse(data);
   if (!payload.success) return invalid(payload.error);
   await removeItem(payload.data.id);

@@ -2,7 +2,9 @@
  * Retries what waits in the outbox, through alarms, so it goes on across worker and browser
  * restarts; keeps the toolbar badge at the number of items not yet delivered.
  */
+
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { attempt, NOTIFICATION_PREFIX, workspaceLinkOf } from '../bzctrl/submission';
 import { type OutboxItem, outboxItem, pendingCount, updateOutbox } from '../outbox';
 import { loadSettings } from '../settings';
@@ -33,7 +35,7 @@ export async function recoverInterrupted(): Promise<void> {
         ? {
             ...item,
             state: 'unknown' as const,
-            lastError: 'The extension stopped while sending: BzCtrl may or may not have created this item.',
+            lastError: i18n.t('error.stoppedWhileSending'),
             workspaceLink,
             updatedAt: Date.now(),
           }

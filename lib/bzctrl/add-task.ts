@@ -2,9 +2,11 @@
  * BzCtrl's add-task body, exactly as BzCtrl takes it, and how a valid form becomes one. Only the
  * worker builds bodies, so the popup does not carry this code.
  */
+
 import { z } from 'zod/mini';
+import { i18n } from '#i18n';
 import { type ReportForm, reportFormSchema } from './report-form';
-import { domainWorkSpaceSchema, fieldRules, levelSchema, statusSchema } from './schema';
+import { domainWorkSpaceSchema, fieldRules, levelSchema, normalizeAmount, statusSchema } from './schema';
 
 const incidentFields = {
   financialImpact: z.optional(fieldRules.financialImpact),
@@ -18,8 +20,8 @@ const commonFields = {
   description: fieldRules.description,
   status: statusSchema,
   priority: z.optional(levelSchema),
-  assignee: fieldRules.email('Assignee'),
-  reporter: fieldRules.email('Reporter'),
+  assignee: fieldRules.email(() => i18n.t('form.assignee')),
+  reporter: fieldRules.email(() => i18n.t('form.reporter')),
   category: z.optional(fieldRules.tags),
   subCategory: z.optional(fieldRules.tags),
   orderID: fieldRules.orderID,
@@ -69,7 +71,7 @@ export function toAddTaskRequest(form: ReportForm, domainWorkSpace: string): Add
       ? {
           todoType: 'INCIDENT' as const,
           ...common,
-          financialImpact: given(valid.financialImpact),
+          financialImpact: given(normalizeAmount(valid.financialImpact)),
           impact: valid.impact || undefined,
           likelihood: valid.likelihood || undefined,
         }

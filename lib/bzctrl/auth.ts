@@ -3,6 +3,7 @@
  * tokens in storage.session (so a restarted worker still has them), refresh them before they
  * expire or once after a 401, one refresh at a time.
  */
+import { i18n } from '#i18n';
 import {
   type Account,
   accountItem,
@@ -19,7 +20,7 @@ import type { TokenResponse } from './responses';
 
 /** Thrown when there is no usable session: the user must sign in (again). */
 export class SignedOutError extends Error {
-  constructor(message = 'Sign in to BzCtrl to continue.') {
+  constructor(message = i18n.t('error.signInFirst')) {
     super(message);
     this.name = 'SignedOutError';
   }
@@ -88,7 +89,7 @@ async function refresh(settings: Settings, stale: Tokens): Promise<string> {
   }
   if (!stale.refreshToken) {
     await signOut();
-    throw new SignedOutError('Your BzCtrl session has expired. Sign in again.');
+    throw new SignedOutError(i18n.t('error.sessionExpired'));
   }
   let response: TokenResponse;
   try {
@@ -102,7 +103,7 @@ async function refresh(settings: Settings, stale: Tokens): Promise<string> {
     if (error instanceof BzCtrlError && error.kind === 'http' && error.status !== undefined) {
       if (error.status === 400 || error.status === 401) {
         await signOut();
-        throw new SignedOutError('Your BzCtrl session has expired. Sign in again.');
+        throw new SignedOutError(i18n.t('error.sessionExpired'));
       }
     }
     throw error;

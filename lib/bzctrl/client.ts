@@ -2,7 +2,9 @@
  * HTTP to BzCtrl: the token endpoint and add-task. Every failure becomes a BzCtrlError that says
  * what the user should read (the server's message where there is one, the HTTP status where not).
  */
+
 import type { z } from 'zod/mini';
+import { i18n } from '#i18n';
 import { parseRetryAfter } from '../outbox';
 import type { AddTaskRequest } from './add-task';
 import {
@@ -92,10 +94,10 @@ async function send(url: string, init: RequestInit): Promise<Response> {
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'TimeoutError') {
-      throw new BzCtrlError('timeout', 'BzCtrl did not answer in time.');
+      throw new BzCtrlError('timeout', i18n.t('error.timeout'));
     }
     const host = URL.canParse(url) ? new URL(url).host : url;
-    throw new BzCtrlError('network', `BzCtrl could not be reached (${host}).`);
+    throw new BzCtrlError('network', i18n.t('error.unreachable', { host }));
   }
 }
 
@@ -115,10 +117,15 @@ async function readJson<T>(
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    const detail = parsed.error.issues[0]?.message ?? 'unexpected answer';
+    const detail =
+      json === undefined
+        ? i18n.t('error.notJson')
+        : (parsed.error.issues[0]?.message ?? i18n.t('error.unexpectedAnswer'));
     throw new BzCtrlError(
       'invalid-response',
-      `BzCtrl's ${what} answer was not understood: ${json === undefined ? 'not JSON' : detail}.`,
+      what === 'sign-in'
+        ? i18n.t('error.signInNotUnderstood', { detail })
+        : i18n.t('error.addTaskNotUnderstood', { detail }),
       response.status,
     );
   }
@@ -146,7 +153,7 @@ export function errorFromResponse(status: number, json: unknown, retryAfterMs?: 
       body.error_description,
       body.message,
       body.error,
-    ].find((text) => text?.trim()) ?? `BzCtrl answered HTTP ${status}.`;
+    ].find((text) => text?.trim()) ?? i18n.t('error.httpStatus', { status: String(status) });
   return new BzCtrlError('http', message, status, field, body.error, retryAfterMs);
 }
 

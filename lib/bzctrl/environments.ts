@@ -13,13 +13,6 @@ export interface Endpoints {
   addTaskUrl: string;
 }
 
-export const ENVIRONMENT_LABELS: Record<EnvironmentId, string> = {
-  production: 'Production',
-  acceptance: 'Acceptance',
-  sandbox: 'Local sandbox',
-  custom: 'Custom',
-};
-
 const FIXED_ENDPOINTS = {
   production: {
     tokenUrl: 'https://bzctrl.com/bzctrl-core-api/oauth/token',

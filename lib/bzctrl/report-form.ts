@@ -4,7 +4,15 @@
  * the add-task body from it (add-task.ts).
  */
 import { z } from 'zod/mini';
-import { fieldRules, levelSchema, statusSchema, type TodoType, todoTypeSchema } from './schema';
+import { i18n } from '#i18n';
+import {
+  fieldRules,
+  levelSchema,
+  normalizeAmount,
+  statusSchema,
+  type TodoType,
+  todoTypeSchema,
+} from './schema';
 
 /** Empty means "not given": optional fields may be left blank in the form. */
 const blankOr = <T extends z.ZodMiniType<string>>(rule: T) => z.union([z.literal(''), rule]);
@@ -14,17 +22,24 @@ const reportFormFields = z.object({
   todoType: todoTypeSchema,
   title: fieldRules.title,
   description: fieldRules.description,
-  result: z.string().check(z.maxLength(10_000, 'Result is too long.')),
+  result: z.string().check(
+    z.maxLength(10_000, {
+      error: () => i18n.t('validation.tooLong', { field: i18n.t('form.result'), max: '10000' }),
+    }),
+  ),
   // Checked below, and only for an Incident: a Task never sends it, whatever the hidden field holds.
+  // A decimal comma is fine here; the add-task body gets the point BzCtrl takes.
   financialImpact: z.string(),
   impact: optionalLevel,
   likelihood: optionalLevel,
   status: statusSchema,
   priority: optionalLevel,
-  assignee: fieldRules.email('Assignee'),
-  reporter: fieldRules.email('Reporter'),
-  category: z.string().check(z.maxLength(1000, 'Too many categories.')),
-  subCategory: z.string().check(z.maxLength(1000, 'Too many sub-categories.')),
+  assignee: fieldRules.email(() => i18n.t('form.assignee')),
+  reporter: fieldRules.email(() => i18n.t('form.reporter')),
+  category: z.string().check(z.maxLength(1000, { error: () => i18n.t('validation.tooManyCategories') })),
+  subCategory: z
+    .string()
+    .check(z.maxLength(1000, { error: () => i18n.t('validation.tooManySubCategories') })),
   orderID: fieldRules.orderID,
   lrn: blankOr(fieldRules.lrn),
   reminderDate: blankOr(fieldRules.reminderDate),
@@ -32,7 +47,7 @@ const reportFormFields = z.object({
 export const reportFormSchema = reportFormFields.check(
   z.superRefine((form, ctx) => {
     if (form.todoType !== 'INCIDENT' || !form.financialImpact.trim()) return;
-    const amount = fieldRules.financialImpact.safeParse(form.financialImpact);
+    const amount = fieldRules.financialImpact.safeParse(normalizeAmount(form.financialImpact));
     for (const issue of amount.error?.issues ?? []) {
       ctx.addIssue({ code: 'custom', path: ['financialImpact'], message: issue.message });
     }

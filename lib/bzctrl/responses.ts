@@ -1,5 +1,7 @@
 /** The answers BzCtrl sends: add-task and token successes, and error bodies of every shape. */
+
 import { z } from 'zod/mini';
+import { i18n } from '#i18n';
 
 const optionalString = z.optional(z.string());
 
@@ -7,7 +9,7 @@ export const addTaskResponseSchema = z.looseObject({
   title: optionalString,
   taskType: optionalString,
   description: optionalString,
-  taskLink: z.url({ error: 'BzCtrl answered without a valid taskLink.' }),
+  taskLink: z.url({ error: () => i18n.t('error.noTaskLink') }),
   tags: z.optional(z.array(z.string())),
 });
 export type AddTaskResponse = z.infer<typeof addTaskResponseSchema>;

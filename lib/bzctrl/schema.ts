@@ -3,7 +3,9 @@
  * rule of each field, and the workspace key. The form (report-form.ts), the add-task body
  * (add-task.ts) and BzCtrl's answers (responses.ts) are built from these.
  */
+
 import { z } from 'zod/mini';
+import { i18n } from '#i18n';
 
 export const TODO_TYPES = ['INCIDENT', 'TASK'] as const;
 export const STATUSES = ['TODO', 'INPROGRESS', 'DONE'] as const;
@@ -16,35 +18,69 @@ export type TodoType = z.infer<typeof todoTypeSchema>;
 export type Status = z.infer<typeof statusSchema>;
 export type Level = z.infer<typeof levelSchema>;
 
-const requiredText = (what: string, max: number) =>
-  z
-    .string({ error: `${what} is required.` })
-    .check(
-      z.trim(),
-      z.minLength(1, `${what} is required.`),
-      z.maxLength(max, `${what} must be at most ${max} characters.`),
-    );
+/** A message in the user's language, looked up when a value fails (never at load time). */
+const says = (message: () => string) => ({ error: message });
+type FieldName = () => string;
+
+const requiredText = (field: FieldName, max: number) =>
+  z.string(says(() => i18n.t('validation.required', { field: field() }))).check(
+    z.trim(),
+    z.minLength(
+      1,
+      says(() => i18n.t('validation.required', { field: field() })),
+    ),
+    z.maxLength(
+      max,
+      says(() => i18n.t('validation.tooLong', { field: field(), max: String(max) })),
+    ),
+  );
+
+/**
+ * An amount as the user may type it: a decimal comma, as Dutch is written ("1250,50"), becomes the
+ * point BzCtrl takes. Anything else is left as typed, for the rule to judge.
+ */
+export function normalizeAmount(typed: string): string {
+  const trimmed = typed.trim();
+  return /^\d+,\d{1,2}$/.test(trimmed) ? trimmed.replace(',', '.') : trimmed;
+}
 
 // Each field's rule, shared by the form schema and the request schema.
 export const fieldRules = {
-  title: requiredText('Title', 255),
-  description: requiredText('Description', 10_000),
-  result: requiredText('Result', 10_000),
-  financialImpact: z
-    .string()
-    .check(z.trim(), z.regex(/^\d+(\.\d{1,2})?$/, 'Enter an amount in EUR, digits only, e.g. 1250.50.')),
-  email: (what: string) =>
-    z
-      .string()
-      .check(
-        z.trim(),
-        z.email(`${what} must be a valid e-mail address.`),
-        z.maxLength(254, `${what} is too long.`),
+  title: requiredText(() => i18n.t('form.title'), 255),
+  description: requiredText(() => i18n.t('form.description'), 10_000),
+  result: requiredText(() => i18n.t('form.result'), 10_000),
+  // As BzCtrl takes it: digits, a point, at most two decimals.
+  financialImpact: z.string().check(
+    z.trim(),
+    z.regex(
+      /^\d+(\.\d{1,2})?$/,
+      says(() => i18n.t('validation.amount')),
+    ),
+  ),
+  email: (field: FieldName) =>
+    z.string().check(
+      z.trim(),
+      z.email(says(() => i18n.t('validation.email', { field: field() }))),
+      z.maxLength(
+        254,
+        says(() => i18n.t('validation.emailTooLong', { field: field() })),
       ),
-  orderID: requiredText('Service order', 64),
-  lrn: z.string().check(z.trim(), z.regex(/^[A-Za-z0-9]{1,22}$/, 'LRN is up to 22 letters and digits.')),
-  reminderDate: z.string().check(z.refine(isCalendarDate, 'Reminder date must be a real date, YYYY-MM-DD.')),
-  tags: z.array(requiredText('A category', 100)).check(z.minLength(1)),
+    ),
+  orderID: requiredText(() => i18n.t('form.serviceOrder'), 64),
+  lrn: z.string().check(
+    z.trim(),
+    z.regex(
+      /^[A-Za-z0-9]{1,22}$/,
+      says(() => i18n.t('validation.lrn')),
+    ),
+  ),
+  reminderDate: z.string().check(
+    z.refine(
+      isCalendarDate,
+      says(() => i18n.t('validation.reminderDate')),
+    ),
+  ),
+  tags: z.array(requiredText(() => i18n.t('validation.category'), 100)).check(z.minLength(1)),
 } as const;
 
 /** `YYYY-MM-DD` that names a real day (no 2024-02-30). */
@@ -60,9 +96,12 @@ export function isCalendarDate(value: string): boolean {
  * The workspace key as BzCtrl's URLs show it, e.g. `IMP-NLD-EXA-SWA`.
  * Upper-case letters and digits in at least two dash-separated parts.
  */
-export const domainWorkSpaceSchema = z
-  .string()
-  .check(z.regex(/^[A-Z0-9]+(-[A-Z0-9]+)+$/, 'A workspace key looks like IMP-NLD-EXA-SWA.'));
+export const domainWorkSpaceSchema = z.string().check(
+  z.regex(
+    /^[A-Z0-9]+(-[A-Z0-9]+)+$/,
+    says(() => i18n.t('validation.workspaceKey')),
+  ),
+);
 
 /**
  * CONTRACT.md: if the domain already ends in `-<workspace>` it is the key; otherwise `<domain>-<workspace>`.

@@ -8,7 +8,9 @@
  *   again by itself, since BzCtrl may have created it; the user checks BzCtrl and chooses;
  * - refused (400, 403, …) or signed out: the form keeps it and says why.
  */
+
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { type Failure, NotConfiguredError, toFailure } from '../failures';
 import { nextAttemptAt, type OutboxItem, removeItem, replaceItem, updateOutbox } from '../outbox';
 import { addToHistory, domainWorkSpaceOf, type HistoryEntry, loadSettings, type Settings } from '../settings';
@@ -154,8 +156,8 @@ async function settle(
       nextAttemptAt: undefined,
       lastError:
         error.kind === 'timeout'
-          ? 'BzCtrl did not answer in time: it may or may not have created this item.'
-          : `${failure.message} It may have been created.`,
+          ? i18n.t('error.timeoutMaybeCreated')
+          : i18n.t('error.maybeCreated', { message: failure.message }),
       workspaceLink: workspaceLinkOf(settings),
       updatedAt: now,
     };
@@ -217,13 +219,12 @@ export const NOTIFICATION_PREFIX = 'created:';
 
 /** Tells that an item waiting in the outbox went through; clicking opens it (when trusted). */
 async function notifyCreated(entry: HistoryEntry): Promise<void> {
-  const kind = entry.todoType === 'INCIDENT' ? 'Incident' : 'Task';
   await browser.notifications
     .create(`${NOTIFICATION_PREFIX}${entry.taskLink}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: `${kind} created in BzCtrl`,
-      message: `${entry.title} (service order ${entry.orderID}) was sent from the outbox.`,
+      title: i18n.t('notify.createdTitle', { type: i18n.t(`todoType.${entry.todoType}`) }),
+      message: i18n.t('notify.createdMessage', { title: entry.title, orderID: entry.orderID }),
     })
     .catch(() => undefined);
 }

@@ -1,5 +1,5 @@
 /** Collects candidates best first: one entry per value (the first, best, source wins), 8 at most. */
-import type { Candidate, Field, PageReading, ValueSource } from './types';
+import type { Candidate, Field, GridRow, PageReading, ValueSource } from './types';
 
 export const MAX_CANDIDATES = 8;
 
@@ -8,6 +8,7 @@ export interface FoundValue {
   field: Field;
   value: string;
   context?: string;
+  row?: GridRow;
 }
 
 export class CandidateList {
@@ -19,6 +20,7 @@ export class CandidateList {
     if (candidates.some((candidate) => candidate.value === found.value)) return;
     const candidate: Candidate = { value: found.value, source };
     if (found.context) candidate.context = found.context;
+    if (found.row !== undefined) candidate.row = found.row;
     candidates.push(candidate);
   }
 

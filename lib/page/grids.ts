@@ -6,6 +6,7 @@
 import { type FoundValue, MAX_CANDIDATES } from './candidates';
 import { valueOfElement } from './elements';
 import { fieldOfLabel } from './labels';
+import type { GridRow } from './types';
 import { cleanText, valueFor } from './values';
 
 const GRID = 'table, [role="grid"], [role="treegrid"], [role="table"]';
@@ -48,7 +49,7 @@ export function isInFirstRow(cell: Element, grid: Element): boolean {
 export function valuesInGrid(grid: Element, headerRow: Element): FoundValue[] {
   const found: FoundValue[] = [];
   const headers = cellsOf(headerRow);
-  let rows: { row: Element; hint: string }[] | undefined;
+  let rows: { row: Element; hint: GridRow | undefined }[] | undefined;
   headers.forEach((header, column) => {
     const label = fieldOfLabel(cleanText(header.textContent));
     if (!label) return;
@@ -56,19 +57,26 @@ export function valuesInGrid(grid: Element, headerRow: Element): FoundValue[] {
     for (const { row, hint } of rows) {
       const cell = cellUnder(header, column, row);
       const value = cell ? valueFor(label.field, valueOfElement(cell)) : '';
-      if (value) found.push({ field: label.field, value, context: `${label.label} (${hint})` });
+      if (value) {
+        found.push({
+          field: label.field,
+          value,
+          context: label.label,
+          ...(hint === undefined ? {} : { row: hint }),
+        });
+      }
     }
   });
   return found;
 }
 
 /** The selected rows; else the only row; else the first rows, each a candidate in turn. */
-function rowsToRead(grid: Element, headerRow: Element): { row: Element; hint: string }[] {
+function rowsToRead(grid: Element, headerRow: Element): { row: Element; hint: GridRow | undefined }[] {
   const selected = selectedRows(grid, headerRow);
-  if (selected.length > 0) return selected.map((row) => ({ row, hint: 'selected row' }));
+  if (selected.length > 0) return selected.map((row) => ({ row, hint: 'selected' as const }));
   const rows = bodyRows(grid, headerRow);
-  if (rows.length === 1) return rows.map((row) => ({ row, hint: 'only row' }));
-  return rows.map((row, index) => ({ row, hint: `row ${index + 1}` }));
+  if (rows.length === 1) return rows.map((row) => ({ row, hint: undefined }));
+  return rows.map((row, index) => ({ row, hint: index + 1 }));
 }
 
 function selectedRows(grid: Element, headerRow: Element): Element[] {

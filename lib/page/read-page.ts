@@ -31,13 +31,13 @@ export function readPage(input: ReadPageInput): PageReading {
 function inSelection(selection: string | undefined): FoundValue[] {
   const { serviceOrder = '', lrn = '' } = selection ? valuesFromSelection(selection) : {};
   return [
-    { field: 'serviceOrder', value: serviceOrder, context: 'Selected text' },
-    { field: 'lrn', value: lrn, context: 'Selected text' },
+    { field: 'serviceOrder', value: serviceOrder },
+    { field: 'lrn', value: lrn },
   ];
 }
 
 function inTitle(title: string): FoundValue[] {
-  return valuesInText(title).map(({ field, value, label }) => ({ field, value, context: `Title: ${label}` }));
+  return valuesInText(title).map(({ field, value, label }) => ({ field, value, context: label }));
 }
 
 /**

@@ -20,7 +20,7 @@ interface UrlPattern {
   path: RegExp;
 }
 
-function parseUrlPattern(pattern: string): UrlPattern | undefined {
+export function parseUrlPattern(pattern: string): UrlPattern | undefined {
   const text = pattern.trim();
   const match = MATCH_PATTERN.exec(text);
   const [, scheme = '*', hostPart = text, path = '/*'] = match ?? [];
@@ -56,59 +56,20 @@ function hostMatches(pattern: string, hostname: string): boolean {
   return hostname === domain || hostname.endsWith(`.${domain}`);
 }
 
-export type SiteRulePart =
-  | 'urlPattern'
-  | 'serviceOrderSelector'
-  | 'serviceOrderRegex'
-  | 'lrnSelector'
-  | 'lrnRegex';
+/** Why a rule's regex cannot be used: it does not compile, or it captures nothing. */
+export type RegexProblem = { problem: 'syntax'; detail: string } | { problem: 'no-group' };
 
-/** A message for each part of the rule that would not work, for the options page to show. */
-export function siteRuleErrors(rule: SiteRule): Partial<Record<SiteRulePart, string>> {
-  const errors: Partial<Record<SiteRulePart, string>> = {};
-  if (!rule.urlPattern.trim()) {
-    errors.urlPattern =
-      'Enter the site: a host like tos.example.com or a pattern like https://tos.example.com/*.';
-  } else if (!parseUrlPattern(rule.urlPattern)) {
-    errors.urlPattern =
-      'Not a site pattern: use a host like tos.example.com or a pattern like https://tos.example.com/orders/*.';
-  }
-  for (const field of FIELDS) {
-    const { selector, regex } = rule[field] ?? {};
-    if (selector && !isValidSelector(selector)) {
-      errors[`${field}Selector`] = `Not a valid CSS selector: ${selector}`;
-    }
-    if (regex) {
-      const compiled = compileRuleRegex(regex);
-      if (typeof compiled === 'string') errors[`${field}Regex`] = compiled;
-    }
-  }
-  if (!errors.urlPattern && !FIELDS.some((field) => rule[field]?.selector || rule[field]?.regex)) {
-    errors.urlPattern = 'Give a selector or a regular expression for the service order or the LRN.';
-  }
-  return errors;
-}
-
-/** The rule's regex, or a message saying why it cannot be used. */
-function compileRuleRegex(source: string): RegExp | string {
+/** The rule's regex, or why it cannot be used. */
+export function compileRuleRegex(source: string): RegExp | RegexProblem {
   let regex: RegExp;
   try {
     regex = new RegExp(source);
   } catch (error) {
-    return `Not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`;
+    return { problem: 'syntax', detail: error instanceof Error ? error.message : String(error) };
   }
   // An empty alternative always matches, which shows how many groups the regex has.
   const groups = (new RegExp(`${source}|`).exec('')?.length ?? 1) - 1;
-  return groups > 0 ? regex : 'The regular expression needs a capture group ( ) around the value.';
-}
-
-function isValidSelector(selector: string): boolean {
-  try {
-    document.createDocumentFragment().querySelector(selector);
-    return true;
-  } catch {
-    return false;
-  }
+  return groups > 0 ? regex : { problem: 'no-group' };
 }
 
 /** The values the rules for `url` point at, in the order of the rules. */
@@ -126,7 +87,7 @@ export function valuesFromRules(document: Document, url: string, rules: readonly
     for (const field of FIELDS) {
       const fieldRule = rule[field];
       const raw = fieldRule && valueByRule(document, fieldRule, textOfPage);
-      if (raw) found.push({ field, value: valueFor(field, raw), context: `Site rule ${rule.urlPattern}` });
+      if (raw) found.push({ field, value: valueFor(field, raw), context: rule.urlPattern });
     }
   }
   return found;
@@ -146,7 +107,7 @@ function valueByRule(document: Document, rule: FieldRule, textOfPage: () => stri
   }
   if (!rule.regex) return text;
   const regex = compileRuleRegex(rule.regex);
-  return typeof regex === 'string' ? '' : (regex.exec(text)?.[1] ?? '');
+  return regex instanceof RegExp ? (regex.exec(text)?.[1] ?? '') : '';
 }
 
 function selectSafely(document: Document, selector: string): Element | null {

@@ -6,9 +6,16 @@ export type ValueSource = 'selection' | 'site-rule' | 'page' | 'url' | 'title';
 export interface Candidate {
   value: string;
   source: ValueSource;
-  /** Short human hint: the label or rule it came from, e.g. "Service order" or "URL ?serviceOrder=". */
+  /**
+   * Where on the page, in the page's own words (no text of ours, so the reader stays free of any
+   * language): the label, e.g. "Ordernummer", the URL part "?serviceOrder=", or the rule's pattern.
+   */
   context?: string;
+  /** In a grid: the selected row, or the row's number when none is selected. */
+  row?: GridRow;
 }
+
+export type GridRow = number | 'selected';
 
 /** Best first, no duplicate values, at most 8 each. */
 export interface PageReading {

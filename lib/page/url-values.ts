@@ -20,7 +20,7 @@ export function valuesInUrl(url: string): FoundValue[] {
       const key = normalizedKey(name);
       for (const field of FIELDS) {
         if (URL_PARAMETER_KEYS[field].includes(key)) {
-          found.push({ field, value: valueFor(field, value), context: `URL ?${name}=` });
+          found.push({ field, value: valueFor(field, value), context: `?${name}=` });
         }
       }
     }
@@ -32,7 +32,7 @@ export function valuesInUrl(url: string): FoundValue[] {
       found.push({
         field: 'serviceOrder',
         value: valueFor('serviceOrder', decoded(value)),
-        context: `URL /${segment}/`,
+        context: `/${segment}/`,
       });
     }
   }

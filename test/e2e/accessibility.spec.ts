@@ -107,7 +107,7 @@ test.describe('axe finds no violations, light and dark', () => {
     sandbox,
   }) => {
     const popup = await settled(await signedInPopup(extension));
-    await popup.getByLabel('Financial impact (EUR)').fill('12,50');
+    await popup.getByLabel('Financial impact (EUR)').fill('12,505');
     await popup.getByLabel('Assignee').fill('not-an-email');
     await submitButton(popup).click();
     await expect(popup.getByText('Title is required.')).toBeVisible();
@@ -118,7 +118,7 @@ test.describe('axe finds no violations, light and dark', () => {
       ['Service order', 'Service order is required.'],
       ['Title', 'Title is required.'],
       ['Description', 'Description is required.'],
-      ['Financial impact (EUR)', 'Enter an amount in EUR, digits only, e.g. 1250.50.'],
+      ['Financial impact (EUR)', 'Enter an amount in euros, digits only, e.g. 1250.50.'],
       ['Assignee', 'Assignee must be a valid e-mail address.'],
     ] as const) {
       const field = popup.getByLabel(label, { exact: true });

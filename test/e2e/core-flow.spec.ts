@@ -120,13 +120,13 @@ test('required fields and bad values are reported next to the field and nothing 
   sandbox,
 }) => {
   const popup = await signedInPopup(extension);
-  await popup.getByLabel('Financial impact (EUR)').fill('12,50');
+  await popup.getByLabel('Financial impact (EUR)').fill('1.250,50');
   await popup.getByLabel('Assignee').fill('not-an-email');
   await popup.getByRole('button', { name: 'Create incident' }).click();
 
   await expect(popup.getByText('Title is required.')).toBeVisible();
   await expect(popup.getByText('Service order is required.')).toBeVisible();
-  await expect(popup.getByText('Enter an amount in EUR, digits only, e.g. 1250.50.')).toBeVisible();
+  await expect(popup.getByText('Enter an amount in euros, digits only, e.g. 1250.50.')).toBeVisible();
   await expect(popup.getByText('Assignee must be a valid e-mail address.')).toBeVisible();
   await expect(popup.getByLabel('Assignee')).toHaveValue('not-an-email');
   expect(await sandbox.requests('add-task')).toHaveLength(0);

@@ -4,7 +4,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -385,7 +393,28 @@ function writeExtensionPolicy(policy: Record<string, unknown>): () => void {
   return () => rmSync(file, { force: true });
 }
 
+/**
+ * How Chromium is told its UI language, which the extension speaks: on Linux, LANGUAGE (the
+ * flag `--lang` is for Windows and macOS, given too). Chromium shows a language only with its
+ * language pack, which Debian ships apart, in chromium-l10n.
+ */
+function languageLaunch(
+  executablePath: string,
+  language: string,
+): { env: NodeJS.ProcessEnv; args: string[] } {
+  const packs = path.join(path.dirname(realpathSync(executablePath)), 'locales');
+  if (existsSync(packs) && !existsSync(path.join(packs, `${language}.pak`))) {
+    throw new Error(
+      `This test runs Chromium in "${language}" and ${packs} has no ${language}.pak: install Chromium's ` +
+        'language packs (Debian/Ubuntu: apt-get install -y chromium-l10n; .ci/run does).',
+    );
+  }
+  return { env: { ...process.env, LANGUAGE: language }, args: [`--lang=${language}`] };
+}
+
 interface Fixtures {
+  /** The browser's UI language for this test (by default, the machine's). */
+  language: string | undefined;
   /** Settings the organisation sets by policy (storage.managed), for this test's browser. */
   policy: Record<string, unknown> | undefined;
   /** Base URL of the operational screens in test/fixtures/pages. */
@@ -402,6 +431,7 @@ export const test = base.extend<Fixtures>({
   sandboxOptions: [{}, { option: true }],
   headful: [false, { option: true }],
   policy: [undefined, { option: true }],
+  language: [undefined, { option: true }],
 
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
   fixturePages: async ({}, use) => {
@@ -416,7 +446,7 @@ export const test = base.extend<Fixtures>({
     await running.close();
   },
 
-  context: async ({ headful, policy }, use) => {
+  context: async ({ headful, policy, language }, use) => {
     const executablePath = requireChromium();
     const removePolicy = policy ? writeExtensionPolicy(policy) : undefined;
     if (headful && !process.env.DISPLAY) {
@@ -425,10 +455,16 @@ export const test = base.extend<Fixtures>({
       );
     }
     const profile = mkdtempSync(path.join(tmpdir(), 'bzctrl-e2e-'));
+    const inLanguage = language ? languageLaunch(executablePath, language) : { env: undefined, args: [] };
     const context = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless: !headful,
-      args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+      args: [
+        `--disable-extensions-except=${EXTENSION_DIR}`,
+        `--load-extension=${EXTENSION_DIR}`,
+        ...inLanguage.args,
+      ],
+      ...(inLanguage.env ? { env: inLanguage.env } : {}),
     });
     await use(context);
     await context.close();

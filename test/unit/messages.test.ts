@@ -90,7 +90,7 @@ describe('handlers refuse senders other than the extension’s pages', () => {
     await putItem(held);
     const bzctrl = fakeBzCtrl({ token: [json(tokenBody('access-1', 'refresh-1'))] });
 
-    await expect(handleSignIn({ email: EMAIL, password: 'secret' }, sender)).resolves.toEqual(refused);
+    await expect(handleSignIn({ email: EMAIL, password: 'secret' }, sender)).resolves.toEqual(refused());
     await settle();
 
     expect(bzctrl.fetchMock).not.toHaveBeenCalled();
@@ -102,7 +102,7 @@ describe('handlers refuse senders other than the extension’s pages', () => {
     await storeSession(settings);
     const bzctrl = fakeBzCtrl({ addTask: [json(addTaskBody(), 201)] });
 
-    await expect(handleSubmit(submission(), sender)).resolves.toEqual(refused);
+    await expect(handleSubmit(submission(), sender)).resolves.toEqual(refused());
 
     expect(bzctrl.fetchMock).not.toHaveBeenCalled();
     expect(await outboxItem.getValue()).toEqual([]);
@@ -112,7 +112,7 @@ describe('handlers refuse senders other than the extension’s pages', () => {
     await storeSession(settings);
     const bzctrl = fakeBzCtrl({});
 
-    await expect(handleSignOut(sender)).resolves.toEqual(refused);
+    await expect(handleSignOut(sender)).resolves.toEqual(refused());
 
     expect(bzctrl.fetchMock).not.toHaveBeenCalled();
     expect(await tokensItem.getValue()).not.toBeNull();
@@ -124,7 +124,7 @@ describe('handlers refuse senders other than the extension’s pages', () => {
     await putItem(held);
     const bzctrl = fakeBzCtrl({ addTask: [json(addTaskBody(), 201)] });
 
-    await expect(handleRetry({ id: ID }, sender)).resolves.toEqual(refused);
+    await expect(handleRetry({ id: ID }, sender)).resolves.toEqual(refused());
 
     expect(bzctrl.fetchMock).not.toHaveBeenCalled();
     expect(await outboxItem.getValue()).toEqual([held]);
@@ -135,7 +135,7 @@ describe('handlers refuse senders other than the extension’s pages', () => {
     await putItem(item);
     const bzctrl = fakeBzCtrl({});
 
-    await expect(handleDiscard({ id: ID }, sender)).resolves.toEqual(refused);
+    await expect(handleDiscard({ id: ID }, sender)).resolves.toEqual(refused());
 
     expect(bzctrl.fetchMock).not.toHaveBeenCalled();
     expect(await outboxItem.getValue()).toEqual([item]);

@@ -3,6 +3,7 @@ import { z } from 'zod/mini';
 import { splitList, toAddTaskRequest } from '@/lib/bzctrl/add-task';
 import { emptyReportForm, type ReportForm, reportFormSchema } from '@/lib/bzctrl/report-form';
 import { EMAIL, incidentForm, taskForm } from '../helpers';
+import { useLanguage } from '../i18n-setup';
 
 const KEY = 'IMP-NLD-EXA-SWA';
 
@@ -41,8 +42,35 @@ describe('reportFormSchema', () => {
     expect(fieldsInError(incidentForm({ status: status as ReportForm['status'] }))).toEqual(['status']);
   });
 
-  it.each(['-1', '12,50', '1e3', 'abc'])('rejects %j as financial impact', (financialImpact) => {
-    expect(fieldsInError(incidentForm({ financialImpact }))).toEqual(['financialImpact']);
+  it.each(['-1', '1e3', 'abc', '1.250,50', '1,250.50', '12,505', '12,'])(
+    'rejects %j as financial impact',
+    (financialImpact) => {
+      expect(fieldsInError(incidentForm({ financialImpact }))).toEqual(['financialImpact']);
+    },
+  );
+
+  it.each(['12,50', '1250,5', ' 7,25 '])(
+    'takes %j, written with a decimal comma, as an amount',
+    (financialImpact) => {
+      expect(fieldsInError(incidentForm({ financialImpact }))).toEqual([]);
+    },
+  );
+
+  it('says what is wrong in the browser’s language', async () => {
+    const problems = (form: ReportForm) =>
+      reportFormSchema.safeParse(form).error?.issues.map((issue) => issue.message);
+    const form = incidentForm({ title: '', financialImpact: '12.505', assignee: 'j.devries' });
+    expect(problems(form)).toEqual([
+      'Title is required.',
+      'Assignee must be a valid e-mail address.',
+      'Enter an amount in euros, digits only, e.g. 1250.50.',
+    ]);
+    await useLanguage('nl');
+    expect(problems(form)).toEqual([
+      'Titel is verplicht.',
+      'Toegewezen aan moet een geldig e-mailadres zijn.',
+      'Vul een bedrag in euro in, alleen cijfers, bv. 1250,50.',
+    ]);
   });
 
   it.each(['2024-02-30', '2023-02-29'])('rejects the reminder date %s', (reminderDate) => {
@@ -135,6 +163,11 @@ describe('toAddTaskRequest', () => {
       orderID: '7770142',
     });
     expect(Object.values(body)).not.toContain('');
+  });
+
+  it('sends an amount typed with a decimal comma with the point BzCtrl takes', () => {
+    const body = toAddTaskRequest(incidentForm({ financialImpact: '1250,50' }), KEY);
+    expect(body).toMatchObject({ financialImpact: '1250.50' });
   });
 
   it('never gives a Task financialImpact, impact or likelihood, even when the form holds them', () => {

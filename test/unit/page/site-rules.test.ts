@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readPage } from '@/lib/page/read-page';
-import { matchesUrlPattern, siteRuleErrors } from '@/lib/page/site-rules';
+import { siteRuleErrors } from '@/lib/page/site-rule-errors';
+import { matchesUrlPattern } from '@/lib/page/site-rules';
 import type { SiteRule } from '@/lib/page/types';
 
 describe('matchesUrlPattern', () => {
@@ -120,7 +121,7 @@ describe('site rules in readPage', () => {
     expect(reading.lrn[0]).toEqual({
       value: '24NLLRN0000002',
       source: 'site-rule',
-      context: 'Site rule tos.example.com',
+      context: 'tos.example.com',
     });
   });
 
