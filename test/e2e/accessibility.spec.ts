@@ -146,16 +146,7 @@ test.describe('axe finds no violations, light and dark', () => {
     await expect(popup.getByRole('alert')).toHaveText('Your BzCtrl account has no access to this workspace.');
     await expectAccessible(popup, 'popup with a server error');
 
-    await sandbox.fault({
-      target: 'add-task',
-      status: 400,
-      body: {
-        status: 400,
-        error: 'Bad Request',
-        message: "Validation failed for field 'title': must not contain tabs",
-        errors: [{ field: 'title', defaultMessage: 'must not contain tabs' }],
-      },
-    });
+    await sandbox.refuseField('title', 'must not contain tabs');
     await submitButton(popup).click();
     await expect(popup.getByLabel('Title')).toHaveAccessibleDescription('must not contain tabs');
     await expectAccessible(popup, 'popup with a server error on a field');

@@ -95,6 +95,20 @@ export class Sandbox {
     await this.control('POST', 'faults', fault);
   }
 
+  /** The next add-task is refused with Spring's 400 that names `field`, as BzCtrl refuses a value. */
+  async refuseField(field: string, message: string): Promise<void> {
+    await this.fault({
+      target: 'add-task',
+      status: 400,
+      body: {
+        status: 400,
+        error: 'Bad Request',
+        message: `Validation failed for field '${field}': ${message}`,
+        errors: [{ field, defaultMessage: message }],
+      },
+    });
+  }
+
   async expireTokens(which: { access?: boolean; refresh?: boolean } = {}): Promise<void> {
     await this.control('POST', 'expire-tokens', which);
   }

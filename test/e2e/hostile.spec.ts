@@ -45,16 +45,7 @@ test('a 400 that names a field shows its message next to that field, and the for
   sandbox,
 }) => {
   const popup = await signedInPopup(extension);
-  await sandbox.fault({
-    target: 'add-task',
-    status: 400,
-    body: {
-      status: 400,
-      error: 'Bad Request',
-      message: "Validation failed for field 'title': must not contain tabs",
-      errors: [{ field: 'title', defaultMessage: 'must not contain tabs' }],
-    },
-  });
+  await sandbox.refuseField('title', 'must not contain tabs');
   await fillRequired(popup, 'Refused title');
   await popup.getByRole('button', { name: 'Create incident' }).click();
   await expect(popup.getByRole('alert').filter({ hasText: 'must not contain tabs' }).first()).toBeVisible();

@@ -37,6 +37,18 @@ export function setUpFakeBrowser(): void {
   });
 }
 
+/** The moment the clock-bound tests run at. */
+export const NOW = Date.parse('2026-03-14T09:12:00.000Z');
+
+/**
+ * Fixes the clock at `at`. Only Date is faked: promises, storage and setImmediate run as usual, and
+ * every timestamp is known. setUpFakeBrowser brings real timers back after each test.
+ */
+export function freezeClock(at = NOW): void {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(at);
+}
+
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,

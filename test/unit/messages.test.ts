@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   handleDiscard,
@@ -20,8 +20,10 @@ import {
   EMAIL,
   EXTENSION_PAGE,
   fakeBzCtrl,
+  freezeClock,
   incidentForm,
   json,
+  NOW,
   outboxEntry,
   PROD_ADD_TASK_URL,
   PROD_TOKEN_URL,
@@ -226,8 +228,7 @@ describe('handleSubmit', () => {
   });
 
   it('answers queued for a submission BzCtrl could not take now, schedules its retry and counts it', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(Date.parse('2026-03-14T09:12:00.000Z'));
+    freezeClock();
     await storeSession(settings);
     fakeBzCtrl({ addTask: [json({ status: 503, error: 'Service Unavailable' }, 503)] });
 
@@ -238,7 +239,7 @@ describe('handleSubmit', () => {
     });
 
     expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toMatchObject({
-      scheduledTime: Date.parse('2026-03-14T09:12:05.000Z'),
+      scheduledTime: NOW + 5_000,
     });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
   });

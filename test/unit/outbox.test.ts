@@ -8,11 +8,10 @@ import {
   removeItem,
   updateOutbox,
 } from '@/lib/outbox';
-import { outboxEntry, setUpFakeBrowser, taskForm } from './helpers';
+import { NOW, outboxEntry, setUpFakeBrowser, taskForm } from './helpers';
 
 setUpFakeBrowser();
 
-const NOW = Date.parse('2026-03-14T09:12:00.000Z');
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 

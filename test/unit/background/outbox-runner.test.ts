@@ -16,8 +16,10 @@ import {
   configure,
   deferred,
   fakeBzCtrl,
+  freezeClock,
   incidentForm,
   json,
+  NOW,
   outboxEntry,
   PROD_WORKSPACE_LINK,
   settle,
@@ -30,13 +32,10 @@ import {
 
 setUpFakeBrowser();
 
-const NOW = Date.parse('2026-03-14T09:12:00.000Z');
 const LATER_LINK = 'https://www.bzctrl.com/app/#/todo/IMP-NLD-EXA-SWA-04';
 
 beforeEach(async () => {
-  // Only Date is faked: promises, storage and setImmediate run as usual.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
+  freezeClock();
   await storeSession(await configure());
 });
 

@@ -9,6 +9,7 @@ import {
   deferred,
   EMAIL,
   fakeBzCtrl,
+  freezeClock,
   json,
   PROD_TOKEN_URL,
   settle,
@@ -29,12 +30,6 @@ beforeEach(async () => {
   settings = await configure();
 });
 
-/** Fixes the clock at T0, so that a session stored now expires at T0 + LIFETIME_MS. */
-function freezeClock(): void {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(T0);
-}
-
 const grantOf = (body: string) => Object.fromEntries(new URLSearchParams(body));
 
 describe('signIn', () => {
@@ -47,7 +42,7 @@ describe('signIn', () => {
   });
 
   it('keeps the tokens and the account in storage.session and the e-mail in local', async () => {
-    freezeClock();
+    freezeClock(T0);
     fakeBzCtrl({ token: [json(tokenBody('access-1', 'refresh-1', 3600))] });
     const account = await signIn(EMAIL, PASSWORD);
     expect(account).toEqual({ email: EMAIL, tokenUrl: PROD_TOKEN_URL });
@@ -95,7 +90,7 @@ describe('accessToken', () => {
   });
 
   it('keeps the token until 30 s before it expires, then refreshes it with the refresh token', async () => {
-    freezeClock();
+    freezeClock(T0);
     await storeSession(settings);
     const bzctrl = fakeBzCtrl({ token: [json(tokenBody('access-2', 'refresh-2'))] });
 
@@ -112,7 +107,7 @@ describe('accessToken', () => {
   });
 
   it('keeps the old refresh token when the refresh answer carries none', async () => {
-    freezeClock();
+    freezeClock(T0);
     await storeSession(settings);
     fakeBzCtrl({ token: [json({ access_token: 'access-2', expires_in: 3600 })] });
     vi.setSystemTime(T0 + LIFETIME_MS);
@@ -121,7 +116,7 @@ describe('accessToken', () => {
   });
 
   it('sends one refresh for three concurrent callers of an expired token, and gives all the new one', async () => {
-    freezeClock();
+    freezeClock(T0);
     await storeSession(settings);
     vi.setSystemTime(T0 + LIFETIME_MS);
     const refreshAsked = deferred<void>();
@@ -182,7 +177,7 @@ describe('accessToken', () => {
   });
 
   it('signs out when the token expired and there is no refresh token', async () => {
-    freezeClock();
+    freezeClock(T0);
     await storeSession(settings, { refreshToken: '' });
     const { fetchMock } = stubFetch(() => json(tokenBody('unexpected', 'unexpected')));
     vi.setSystemTime(T0 + LIFETIME_MS);

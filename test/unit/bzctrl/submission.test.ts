@@ -9,8 +9,10 @@ import {
   configure,
   deferred,
   fakeBzCtrl,
+  freezeClock,
   incidentForm,
   json,
+  NOW,
   outboxEntry,
   PROD_ADD_TASK_URL,
   PROD_TOKEN_URL,
@@ -26,14 +28,11 @@ import {
 
 setUpFakeBrowser();
 
-const NOW = Date.parse('2026-03-14T09:12:00.000Z');
 const ID = 'submission-0001';
 
 let settings: Settings;
 beforeEach(async () => {
-  // Only Date is faked: promises and storage run as usual, and every timestamp is known.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
+  freezeClock();
   settings = await configure();
   await storeSession(settings);
 });
