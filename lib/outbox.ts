@@ -5,7 +5,6 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { AddTaskRequest } from './bzctrl/add-task';
-import type { ReportForm } from './bzctrl/report-form';
 
 export type OutboxState =
   /** a request for it is on its way (or was, when the worker stopped mid-way) */
@@ -20,7 +19,6 @@ export type OutboxState =
 export interface OutboxItem {
   /** Made by the form, once per submission: the same id twice is the same submission. */
   id: string;
-  form: ReportForm;
   body: AddTaskRequest;
   state: OutboxState;
   attempts: number;
@@ -44,12 +42,14 @@ export const outboxItem = storage.defineItem<OutboxItem[]>('local:outbox', {
 /** Serialises read-modify-write of the outbox within this context (popup and worker never both write). */
 let queue: Promise<unknown> = Promise.resolve();
 
+/** Reads, changes and writes the outbox in one step; a change that returns the same array writes nothing. */
 export function updateOutbox<T>(
   change: (items: OutboxItem[]) => { items: OutboxItem[]; result: T },
 ): Promise<T> {
   const next = queue.then(async () => {
-    const { items, result } = change(await outboxItem.getValue());
-    await outboxItem.setValue(items);
+    const current = await outboxItem.getValue();
+    const { items, result } = change(current);
+    if (items !== current) await outboxItem.setValue(items);
     return result;
   });
   queue = next.catch(() => undefined);
@@ -59,6 +59,17 @@ export function updateOutbox<T>(
 export function putItem(item: OutboxItem): Promise<void> {
   return updateOutbox((items) => ({
     items: [...items.filter((other) => other.id !== item.id), item],
+    result: undefined,
+  }));
+}
+
+/** Changes every item `matches` picks by `patch`; writes only when it picks one. */
+export function patchItems(
+  matches: (item: OutboxItem) => boolean,
+  patch: Partial<OutboxItem>,
+): Promise<void> {
+  return updateOutbox((items) => ({
+    items: items.some(matches) ? items.map((item) => (matches(item) ? { ...item, ...patch } : item)) : items,
     result: undefined,
   }));
 }

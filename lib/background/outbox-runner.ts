@@ -6,8 +6,8 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { attempt, NOTIFICATION_PREFIX, workspaceLinkOf } from '../bzctrl/submission';
-import { type OutboxItem, outboxItem, pendingCount, updateOutbox } from '../outbox';
-import { loadSettings } from '../settings';
+import { type OutboxItem, outboxItem, patchItems, pendingCount } from '../outbox';
+import { loadSettings, type Settings } from '../settings';
 import { openTaskLink } from '../tabs';
 
 export const OUTBOX_ALARM = 'outbox-retry';
@@ -27,22 +27,17 @@ export function registerOutbox(): void {
   void recoverInterrupted().then(sendDueItems);
 }
 
+const isSending = (item: OutboxItem) => item.state === 'sending';
+
 export async function recoverInterrupted(): Promise<void> {
-  const workspaceLink = workspaceLinkOf(await loadSettings());
-  await updateOutbox((items) => ({
-    items: items.map((item) =>
-      item.state === 'sending'
-        ? {
-            ...item,
-            state: 'unknown' as const,
-            lastError: i18n.t('error.stoppedWhileSending'),
-            workspaceLink,
-            updatedAt: Date.now(),
-          }
-        : item,
-    ),
-    result: undefined,
-  }));
+  // Every wake of the worker comes here: most find nothing to recover, and then read no settings.
+  if (!(await outboxItem.getValue()).some(isSending)) return;
+  await patchItems(isSending, {
+    state: 'unknown',
+    lastError: i18n.t('error.stoppedWhileSending'),
+    workspaceLink: workspaceLinkOf(await loadSettings()),
+    updatedAt: Date.now(),
+  });
 }
 
 let sendingDue: Promise<void> | undefined;
@@ -52,12 +47,14 @@ export function sendDueItems(): Promise<void> {
   // One pass at a time: an alarm during a pass must not send the same item twice.
   sendingDue ??= (async () => {
     try {
+      let settings: Settings | undefined;
       for (;;) {
         const due = (await outboxItem.getValue()).find(
           (item) => item.state === 'waiting' && (item.nextAttemptAt ?? 0) <= Date.now(),
         );
         if (!due) break;
-        await attempt(due.id);
+        settings ??= await loadSettings();
+        await attempt(due.id, settings);
       }
     } finally {
       sendingDue = undefined;
@@ -82,31 +79,22 @@ export async function scheduleNext(): Promise<void> {
 
 /** The user's "Retry" (or "Send again"): due now, sent in the one pass that sends what is due. */
 export async function retryNow(id: string): Promise<OutboxItem | undefined> {
-  await updateOutbox((items) => ({
-    items: items.map((item) =>
-      item.id === id && item.state !== 'sending'
-        ? { ...item, state: 'waiting' as const, nextAttemptAt: Date.now(), needsSignIn: false }
-        : item,
-    ),
-    result: undefined,
-  }));
-  // A pass already running may have looked past this item: wait for it, then make sure.
-  await sendDueItems();
+  await patchItems((item) => item.id === id && !isSending(item), dueNow());
+  // A pass already running may have looked past this item: wait for it, then send what is due.
+  await sendingDue;
   await sendDueItems();
   return (await outboxItem.getValue()).find((candidate) => candidate.id === id);
 }
 
 /** After a sign-in, what waited for one goes out. */
 export async function resumeAfterSignIn(): Promise<void> {
-  await updateOutbox((items) => ({
-    items: items.map((item) =>
-      item.state === 'held' && item.needsSignIn
-        ? { ...item, state: 'waiting' as const, nextAttemptAt: Date.now(), needsSignIn: false }
-        : item,
-    ),
-    result: undefined,
-  }));
+  await patchItems((item) => item.state === 'held' && item.needsSignIn === true, dueNow());
   await sendDueItems();
+}
+
+/** Waiting, due at once, for the next pass to send. */
+function dueNow(): Partial<OutboxItem> {
+  return { state: 'waiting', nextAttemptAt: Date.now(), needsSignIn: false };
 }
 
 async function showCount(items: OutboxItem[]): Promise<void> {

@@ -50,7 +50,6 @@ export async function submit(id: string, form: ReportForm): Promise<SubmitOutcom
       if (existing && existing.state !== 'held') return { items, result: { fresh: false, item: existing } };
       const item: OutboxItem = {
         id,
-        form,
         body,
         state: 'sending',
         attempts: 1,
@@ -70,8 +69,7 @@ export async function submit(id: string, form: ReportForm): Promise<SubmitOutcom
  * The outbox's own attempt at an item: nothing happens when it is already on its way or was
  * discarded meanwhile (undefined).
  */
-export async function attempt(id: string): Promise<SubmitOutcome | undefined> {
-  const settings = await loadSettings();
+export async function attempt(id: string, settings: Settings): Promise<SubmitOutcome | undefined> {
   const claimed = await updateOutbox((items) => {
     const item = items.find((candidate) => candidate.id === id);
     if (!item || item.state === 'sending') return { items, result: undefined };

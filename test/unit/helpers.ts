@@ -188,10 +188,11 @@ export function taskForm(overrides: Partial<ReportForm> = {}): ReportForm {
 }
 
 /** An outbox item for the default workspace, `waiting` and due unless overridden. */
-export function outboxEntry(overrides: Partial<OutboxItem> & Pick<OutboxItem, 'id'>): OutboxItem {
-  const form = overrides.form ?? incidentForm();
+export function outboxEntry({
+  form = incidentForm(),
+  ...overrides
+}: Partial<OutboxItem> & Pick<OutboxItem, 'id'> & { form?: ReportForm }): OutboxItem {
   return {
-    form,
     body: toAddTaskRequest(form, WORKSPACE_KEY),
     state: 'waiting',
     attempts: 1,

@@ -256,8 +256,8 @@ describe('handleSubmit', () => {
     expect(bzctrl.addTaskRequests()).toHaveLength(1);
   });
 
-  // BUG: the submit payload nests the form under `form`, and invalid() keys field errors by the
-  // first path segment only, so every error of the form lands under the key "form".
+  // A fixed bug: the submit payload nests the form under `form`, and invalid() keyed field errors
+  // by the first path segment only, so every error of the form landed under the key "form".
   it('answers an invalid form with kind invalid and per-field errors, sending nothing', async () => {
     const bzctrl = fakeBzCtrl({});
     const result = await handleSubmit(

@@ -184,8 +184,7 @@ describe('recoverInterrupted', () => {
     expect(bzctrl.fetchMock).not.toHaveBeenCalled();
   });
 
-  // BUG: unlike settle(), recoverInterrupted() sets no workspaceLink, and OutboxList shows its
-  // "Check BzCtrl" button only for unknown items that have one.
+  // OutboxList shows its "Check BzCtrl" button only for unknown items that have a workspaceLink.
   it('gives an interrupted item the link where the user can check BzCtrl', async () => {
     await putItem(outboxEntry({ id: 'interrupted', state: 'sending' }));
 
@@ -250,8 +249,8 @@ describe('retryNow', () => {
     expect(bzctrl.fetchMock).not.toHaveBeenCalled();
   });
 
-  // BUG: retryNow() does not join the pass of sendDueItems(); both read the item as `waiting`
-  // before either marks it `sending`, so a Retry click as the alarm fires sends it twice.
+  // A fixed bug: retryNow() did not join the pass of sendDueItems(); both read the item as
+  // `waiting` before either marked it `sending`, so a Retry click as the alarm fired sent it twice.
   it('sends a due item once when the user retries it as the alarm fires', async () => {
     await putItem(outboxEntry({ id: 'due' }));
     const bzctrl = fakeBzCtrl({ addTask: [created(), created()] });

@@ -82,7 +82,6 @@ describe('submit: a submission BzCtrl creates', () => {
             id: ID,
             state: 'sending',
             attempts: 1,
-            form,
             body: toAddTaskRequest(form, WORKSPACE_KEY),
           }),
         ],
@@ -348,9 +347,9 @@ describe('a submission of unknown fate is kept for the user, never retried by it
     expect(await historyItem.getValue()).toEqual([]);
   });
 
-  // BUG: the token endpoint's timeout (or a captive portal's 200 page instead of a token) is
-  // classified like add-task's, although add-task was never sent: the item is marked "may have
-  // been created" and is never retried by itself.
+  // A fixed bug: the token endpoint's timeout (or a captive portal's 200 page instead of a token)
+  // was classified like add-task's, although add-task was never sent: the item was marked "may
+  // have been created" and never retried by itself.
   it.each([
     ['timed out', () => Promise.reject(new DOMException('t', 'TimeoutError'))],
     [
@@ -440,8 +439,8 @@ describe('the same submission twice', () => {
     expect(requests).toHaveLength(1);
   });
 
-  // BUG: submit reads the outbox and writes it in separate steps, so two submissions of one id
-  // that arrive together (the double click submit() is meant to absorb) both send.
+  // A fixed bug: submit read the outbox and wrote it in separate steps, so two submissions of one
+  // id that arrived together (the double click submit() is meant to absorb) both sent.
   it('sends one request when the same submission arrives twice at once (a double click)', async () => {
     const bzctrl = fakeBzCtrl({ addTask: [json(addTaskBody(), 201), json(addTaskBody(), 201)] });
 
@@ -472,13 +471,18 @@ describe('the same submission twice', () => {
     const item = queuedItem(await submit(ID, corrected));
 
     expect(JSON.parse(bzctrl.addTaskRequests()[0]?.body ?? '')).toMatchObject({ title: 'Corrected title' });
-    expect(item).toMatchObject({ state: 'waiting', attempts: 1, createdAt: NOW - 60_000, form: corrected });
+    expect(item).toMatchObject({
+      state: 'waiting',
+      attempts: 1,
+      createdAt: NOW - 60_000,
+      body: toAddTaskRequest(corrected, WORKSPACE_KEY),
+    });
   });
 });
 
 describe('discarding a submission', () => {
-  // BUG: settle() writes the item back with putItem whatever happened to it meanwhile, so an item
-  // the user discarded (OutboxList offers Discard while it is sending) returns, and is retried.
+  // A fixed bug: settle() wrote the item back whatever happened to it meanwhile, so an item the
+  // user discarded (OutboxList offers Discard while it is sending) came back, and was retried.
   it('does not bring back a submission discarded while its request was on its way', async () => {
     const requested = deferred<void>();
     const answer = deferred<Response>();
@@ -503,7 +507,11 @@ describe('attempt from the outbox', () => {
     await putItem(item);
     fakeBzCtrl({ addTask: [json({ status: 400, error: 'Bad Request', message: 'Title is too long' }, 400)] });
 
-    await expect(attempt(item.id)).resolves.toMatchObject({ ok: false, kind: 'server', status: 400 });
+    await expect(attempt(item.id, settings)).resolves.toMatchObject({
+      ok: false,
+      kind: 'server',
+      status: 400,
+    });
 
     const [held, ...others] = await outboxItem.getValue();
     expect(others).toEqual([]);
@@ -518,7 +526,7 @@ describe('attempt from the outbox', () => {
     await putItem(item);
     const bzctrl = fakeBzCtrl({});
 
-    await expect(attempt(item.id)).resolves.toMatchObject({ ok: false, kind: 'signed-out' });
+    await expect(attempt(item.id, settings)).resolves.toMatchObject({ ok: false, kind: 'signed-out' });
 
     expect(bzctrl.fetchMock).not.toHaveBeenCalled();
     expect(await outboxItem.getValue()).toMatchObject([{ id: ID, state: 'held', needsSignIn: true }]);
@@ -529,7 +537,7 @@ describe('attempt from the outbox', () => {
     await putItem(item);
     fakeBzCtrl({ addTask: [unavailable()] });
 
-    const waiting = queuedItem(await attempt(item.id));
+    const waiting = queuedItem(await attempt(item.id, settings));
 
     expect(waiting).toMatchObject({ state: 'waiting', attempts: 3, nextAttemptAt: NOW + 30_000 });
   });
