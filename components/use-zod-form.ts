@@ -1,5 +1,6 @@
 import { type ChangeEvent, type FormEvent, useMemo, useRef, useState } from 'react';
 import type { z } from 'zod/mini';
+import { firstMessagePerField } from '@/lib/field-errors';
 
 type Values = Record<string, string>;
 type ErrorsOf<T> = Partial<Record<keyof T & string, string>>;
@@ -24,7 +25,7 @@ export function useZodForm<T extends Values, Parsed>(
   const inFlight = useRef(false);
 
   const parsed = useMemo(() => schema.safeParse(values), [schema, values]);
-  const schemaErrors = useMemo(() => firstMessagePerField<T>(parsed.error), [parsed]);
+  const schemaErrors = useMemo(() => firstMessagePerField<keyof T & string>(parsed.error), [parsed]);
 
   function error(field: keyof T & string): string | undefined {
     if (serverErrors[field]) return serverErrors[field];
@@ -80,15 +81,6 @@ export function useZodForm<T extends Values, Parsed>(
     handleSubmit,
     submitting,
   };
-}
-
-function firstMessagePerField<T>(error: z.core.$ZodError | undefined): ErrorsOf<T> {
-  const messages: Record<string, string> = {};
-  for (const issue of error?.issues ?? []) {
-    const key = issue.path[0];
-    if (typeof key === 'string') messages[key] ??= issue.message;
-  }
-  return messages as ErrorsOf<T>;
 }
 
 function focusFirstInvalid(form: HTMLFormElement) {

@@ -8,6 +8,7 @@ import { i18n } from '#i18n';
 import { SignedOutError } from './bzctrl/auth';
 import { BzCtrlError } from './bzctrl/client';
 import type { ReportField } from './bzctrl/report-form';
+import { firstMessagePerField } from './field-errors';
 
 export type FailureKind =
   | 'invalid' // the form or payload broke a rule of the contract
@@ -42,16 +43,11 @@ export function refused(): Failure {
 }
 
 export function invalid(error: z.core.$ZodError): Failure {
-  const fieldErrors: Partial<Record<ReportField, string>> = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0];
-    if (typeof field === 'string') fieldErrors[field as ReportField] ??= issue.message;
-  }
   return {
     ok: false,
     kind: 'invalid',
     message: error.issues[0]?.message ?? i18n.t('validation.checkForm'),
-    fieldErrors,
+    fieldErrors: firstMessagePerField<ReportField>(error),
   };
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod/mini';
 import { i18n } from '#i18n';
 import { isAllowedServerUrl } from './bzctrl/environments';
 import { domainWorkSpaceSchema, toDomainWorkSpace } from './bzctrl/schema';
+import { firstMessagePerField } from './field-errors';
 import {
   type Settings,
   type SettingsField,
@@ -47,14 +48,7 @@ export type SettingsResult =
 
 export async function saveSettings(candidate: Settings): Promise<SettingsResult> {
   const parsed = settingsSchema.safeParse(candidate);
-  if (!parsed.success) {
-    const fieldErrors: Partial<Record<SettingsField, string>> = {};
-    for (const issue of parsed.error.issues) {
-      const key = issue.path[0] as SettingsField;
-      fieldErrors[key] ??= issue.message;
-    }
-    return { ok: false, fieldErrors };
-  }
+  if (!parsed.success) return { ok: false, fieldErrors: firstMessagePerField<SettingsField>(parsed.error) };
   await settingsItem.setValue(parsed.data);
   return { ok: true, settings: parsed.data };
 }

@@ -4,7 +4,6 @@
  */
 
 import { z } from 'zod/mini';
-import { i18n } from '#i18n';
 import { type ReportForm, reportFormSchema } from './report-form';
 import { domainWorkSpaceSchema, fieldRules, levelSchema, normalizeAmount, statusSchema } from './schema';
 
@@ -20,8 +19,8 @@ const commonFields = {
   description: fieldRules.description,
   status: statusSchema,
   priority: z.optional(levelSchema),
-  assignee: fieldRules.email(() => i18n.t('form.assignee')),
-  reporter: fieldRules.email(() => i18n.t('form.reporter')),
+  assignee: fieldRules.assignee,
+  reporter: fieldRules.reporter,
   category: z.optional(fieldRules.tags),
   subCategory: z.optional(fieldRules.tags),
   orderID: fieldRules.orderID,

@@ -8,6 +8,7 @@ import { i18n } from '#i18n';
 import {
   fieldRules,
   levelSchema,
+  maxText,
   normalizeAmount,
   statusSchema,
   type TodoType,
@@ -22,11 +23,7 @@ const reportFormFields = z.object({
   todoType: todoTypeSchema,
   title: fieldRules.title,
   description: fieldRules.description,
-  result: z.string().check(
-    z.maxLength(10_000, {
-      error: () => i18n.t('validation.tooLong', { field: i18n.t('form.result'), max: '10000' }),
-    }),
-  ),
+  result: z.string().check(maxText(() => i18n.t('form.result'), 10_000)),
   // Checked below, and only for an Incident: a Task never sends it, whatever the hidden field holds.
   // A decimal comma is fine here; the add-task body gets the point BzCtrl takes.
   financialImpact: z.string(),
@@ -34,8 +31,8 @@ const reportFormFields = z.object({
   likelihood: optionalLevel,
   status: statusSchema,
   priority: optionalLevel,
-  assignee: fieldRules.email(() => i18n.t('form.assignee')),
-  reporter: fieldRules.email(() => i18n.t('form.reporter')),
+  assignee: fieldRules.assignee,
+  reporter: fieldRules.reporter,
   category: z.string().check(z.maxLength(1000, { error: () => i18n.t('validation.tooManyCategories') })),
   subCategory: z
     .string()

@@ -22,16 +22,25 @@ export type Level = z.infer<typeof levelSchema>;
 const says = (message: () => string) => ({ error: message });
 type FieldName = () => string;
 
-const requiredText = (field: FieldName, max: number) =>
-  z.string(says(() => i18n.t('validation.required', { field: field() }))).check(
+/** At most `max` characters, said with the field's name. */
+export const maxText = (field: FieldName, max: number) =>
+  z.maxLength(
+    max,
+    says(() => i18n.t('validation.tooLong', { field: field(), max: String(max) })),
+  );
+
+const requiredText = (field: FieldName, max: number) => {
+  const required = says(() => i18n.t('validation.required', { field: field() }));
+  return z.string(required).check(z.trim(), z.minLength(1, required), maxText(field, max));
+};
+
+const email = (field: FieldName) =>
+  z.string().check(
     z.trim(),
-    z.minLength(
-      1,
-      says(() => i18n.t('validation.required', { field: field() })),
-    ),
+    z.email(says(() => i18n.t('validation.email', { field: field() }))),
     z.maxLength(
-      max,
-      says(() => i18n.t('validation.tooLong', { field: field(), max: String(max) })),
+      254,
+      says(() => i18n.t('validation.emailTooLong', { field: field() })),
     ),
   );
 
@@ -57,15 +66,8 @@ export const fieldRules = {
       says(() => i18n.t('validation.amount')),
     ),
   ),
-  email: (field: FieldName) =>
-    z.string().check(
-      z.trim(),
-      z.email(says(() => i18n.t('validation.email', { field: field() }))),
-      z.maxLength(
-        254,
-        says(() => i18n.t('validation.emailTooLong', { field: field() })),
-      ),
-    ),
+  assignee: email(() => i18n.t('form.assignee')),
+  reporter: email(() => i18n.t('form.reporter')),
   orderID: requiredText(() => i18n.t('form.serviceOrder'), 64),
   lrn: z.string().check(
     z.trim(),
