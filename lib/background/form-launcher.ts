@@ -27,10 +27,13 @@ export function registerFormLaunchers(): void {
   browser.runtime.onStartup.addListener(() => void createMenu());
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
-  // The menu says "incident" or "task" after the default type.
-  settingsItem.watch((settings) => {
-    if (settings) void browser.contextMenus.update(MENU_ITEM_ID, { title: menuTitle(settings.defaultType) });
-  });
+  // The menu says "incident" or "task" after the default type in force (the policy's, if it sets one).
+  settingsItem.watch(() => void retitleMenu());
+}
+
+async function retitleMenu(): Promise<void> {
+  const { defaultType } = await loadSettings();
+  await browser.contextMenus.update(MENU_ITEM_ID, { title: menuTitle(defaultType) });
 }
 
 async function createMenu(): Promise<void> {

@@ -6,8 +6,10 @@ import {
   onCommand,
   onMenuClicked,
   openFormFromSelection,
+  registerFormLaunchers,
 } from '@/lib/background/form-launcher';
 import { launchesItem, takeLaunch } from '@/lib/launch';
+import { DEFAULT_SETTINGS, settingsItem } from '@/lib/settings';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -38,6 +40,22 @@ describe('the right-click menu item', () => {
     expect(launch).toMatchObject({ serviceOrder: '777', selection: 'SO 777' });
     // Taken once: a second form does not see it again.
     expect(await takeLaunch(tab.id as number)).toBeUndefined();
+  });
+
+  it('keeps the title of the default type the policy sets when the user saves settings', async () => {
+    // The fake browser has no menus: the ones the worker registers are recorded here.
+    const titles: string[] = [];
+    Object.assign(fakeBrowser.contextMenus, {
+      update: async (_id: string, { title }: { title: string }) => void titles.push(title),
+    });
+    Object.assign(fakeBrowser.commands, { onCommand: { addListener: () => undefined } });
+    Object.assign(fakeBrowser.contextMenus, { onClicked: { addListener: () => undefined } });
+    registerFormLaunchers();
+    await fakeBrowser.storage.managed.set({ defaultType: 'TASK' });
+
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, defaultType: 'INCIDENT' });
+
+    await expect.poll(() => titles).toEqual(['Create BzCtrl task for “%s”']);
   });
 
   it('ignores other menu items', async () => {
