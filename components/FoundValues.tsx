@@ -1,3 +1,4 @@
+import type { ReactElement } from 'react';
 import { i18n } from '#i18n';
 import type { Candidate, ValueSource } from '@/lib/page/types';
 
@@ -29,24 +30,20 @@ interface FoundValuesProps {
   onPick(value: string): void;
 }
 
-function sourceOf(value: string, candidates: Candidate[], typed: boolean): ValueSource | 'typed' | undefined {
-  const current = candidates.find((candidate) => candidate.value === value);
-  return current ? current.source : typed && value ? 'typed' : undefined;
-}
-
-/** Whether FoundValues has anything to show for this field. */
-export function hasFoundValues(value: string, candidates: Candidate[], typed: boolean): boolean {
-  return (
-    Boolean(sourceOf(value, candidates, typed)) || candidates.some((candidate) => candidate.value !== value)
-  );
-}
-
-/** Where the field's value came from, and the other values the page offered, to pick from. */
-export function FoundValues({ value, candidates, typed, onPick }: FoundValuesProps) {
+/**
+ * Where the field's value came from, and the other values the page offered, to pick from; nothing
+ * when there is neither (a field's empty hint would still be its description).
+ */
+export function foundValues({
+  value,
+  candidates,
+  typed,
+  onPick,
+}: FoundValuesProps): ReactElement | undefined {
   const current = candidates.find((candidate) => candidate.value === value);
   const others = candidates.filter((candidate) => candidate.value !== value);
-  const source = sourceOf(value, candidates, typed);
-  if (!source && others.length === 0) return null;
+  const source = current ? current.source : typed && value ? 'typed' : undefined;
+  if (!source && others.length === 0) return undefined;
   return (
     <span className="found">
       {source && (

@@ -10,8 +10,9 @@ import type { Failure } from '@/lib/failures';
 import { formatEuros } from '@/lib/locale';
 import type { PageReading } from '@/lib/page/types';
 import { Field } from './Field';
-import { FoundValues, hasFoundValues } from './FoundValues';
-import { SUBMIT_SHORTCUTS, submitOnCtrlEnter } from './submit-shortcut';
+import { foundValues } from './FoundValues';
+import { SubmitButton } from './SubmitButton';
+import { submitOnCtrlEnter } from './submit-shortcut';
 import { useZodForm } from './use-zod-form';
 
 interface ReportFormProps {
@@ -62,16 +63,13 @@ export function ReportForm({
     setFailure(result);
     form.setServerErrors(result.fieldErrors ?? {});
   });
-  // A hint only when there is something to say: an empty one would still be the field's description.
   const found = (field: 'orderID' | 'lrn', candidates: PageReading['lrn']) =>
-    hasFoundValues(form.values[field], candidates, form.isDirty(field)) ? (
-      <FoundValues
-        value={form.values[field]}
-        candidates={candidates}
-        typed={form.isDirty(field)}
-        onPick={(value) => form.setValue(field, value, true)}
-      />
-    ) : undefined;
+    foundValues({
+      value: form.values[field],
+      candidates,
+      typed: form.isDirty(field),
+      onPick: (value) => form.setValue(field, value, true),
+    });
   const levelOptions = (
     <>
       {/* Read out as words, not as a dash. */}
@@ -190,19 +188,13 @@ export function ReportForm({
         </p>
       )}
       <div className="actions">
-        {/* Not `disabled` while sending: a disabled button drops the keyboard focus. */}
-        <button
-          type="submit"
-          className="primary"
-          aria-disabled={submitting || undefined}
-          aria-keyshortcuts={SUBMIT_SHORTCUTS}
-        >
+        <SubmitButton busy={submitting}>
           {submitting
             ? i18n.t('form.sending')
             : isIncident
               ? i18n.t('form.createIncident')
               : i18n.t('form.createTask')}
-        </button>
+        </SubmitButton>
         {actions}
         <span className="muted" title={i18n.t('form.workspace')}>
           {domainWorkSpace}

@@ -6,7 +6,9 @@ import { domainWorkSpaceSchema } from '@/lib/bzctrl/schema';
 import { domainWorkSpaceOf, type Settings, type SettingsField } from '@/lib/settings';
 import { saveSettings, settingsSchema } from '@/lib/settings-validation';
 import { Field } from './Field';
-import { SUBMIT_SHORTCUTS, submitOnCtrlEnter } from './submit-shortcut';
+import { StatusMessage } from './StatusMessage';
+import { SubmitButton } from './SubmitButton';
+import { submitOnCtrlEnter } from './submit-shortcut';
 import { useZodForm } from './use-zod-form';
 
 interface SettingsFormProps {
@@ -137,19 +139,8 @@ export function SettingsForm({ settings, locked, onSaved }: SettingsFormProps) {
         </select>
       </Field>
       <div className="actions">
-        {/* Not `disabled` while saving: a disabled button drops the keyboard focus. */}
-        <button
-          type="submit"
-          className="primary"
-          aria-disabled={submitting || undefined}
-          aria-keyshortcuts={SUBMIT_SHORTCUTS}
-        >
-          {i18n.t('action.save')}
-        </button>
-        {/* Always there, so that "Saved." is announced when it comes. */}
-        <span className={status ? 'message message--ok' : undefined} role="status">
-          {status}
-        </span>
+        <SubmitButton busy={submitting}>{i18n.t('action.save')}</SubmitButton>
+        <StatusMessage>{status}</StatusMessage>
       </div>
     </form>
   );

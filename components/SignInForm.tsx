@@ -3,7 +3,8 @@ import { i18n } from '#i18n';
 import { sendMessage } from '@/lib/messages';
 import type { Account } from '@/lib/settings';
 import { Field } from './Field';
-import { SUBMIT_SHORTCUTS, submitOnCtrlEnter } from './submit-shortcut';
+import { SubmitButton } from './SubmitButton';
+import { submitOnCtrlEnter } from './submit-shortcut';
 
 interface SignInFormProps {
   initialEmail: string;
@@ -87,15 +88,7 @@ export function SignInForm({
           {message}
         </p>
       )}
-      {/* Not `disabled` while signing in: a disabled button drops the keyboard focus. */}
-      <button
-        type="submit"
-        className="primary"
-        aria-disabled={busy || undefined}
-        aria-keyshortcuts={SUBMIT_SHORTCUTS}
-      >
-        {busy ? i18n.t('signIn.busy') : i18n.t('signIn.submit')}
-      </button>
+      <SubmitButton busy={busy}>{busy ? i18n.t('signIn.busy') : i18n.t('signIn.submit')}</SubmitButton>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import type { FieldRule, PageReading, SiteRule } from '@/lib/page/types';
 import { readTab } from '@/lib/read-tab';
 import { loadManaged, siteRulesItem } from '@/lib/settings';
 import { Field } from './Field';
+import { StatusMessage } from './StatusMessage';
 
 /** A rule as the form edits it: every part a plain text field. */
 interface RuleRow {
@@ -93,7 +94,6 @@ export function SiteRulesForm() {
     const found = Object.fromEntries(rows?.map((row) => [row.key, siteRuleErrors(toRule(row))]) ?? []);
     setErrors(found);
     if (Object.values(found).some((ruleErrors) => Object.values(ruleErrors).some(Boolean))) {
-      setStatus(undefined);
       setFocusAfterRender('[aria-invalid="true"]');
       return;
     }
@@ -170,10 +170,7 @@ export function SiteRulesForm() {
         <button type="button" className="primary" onClick={() => void save()}>
           {i18n.t('rules.save')}
         </button>
-        {/* Always there, so that "Page rules saved." is announced when it comes. */}
-        <span className={status ? 'message message--ok' : undefined} role="status">
-          {status}
-        </span>
+        <StatusMessage>{status}</StatusMessage>
       </div>
     </section>
   );

@@ -43,9 +43,10 @@ export async function readTab(tabId: number, options: ReadOptions = {}): Promise
 
 /** Reads at once; only a page that shows nothing yet is given time to render its values. */
 export async function readTabSoon(tabId: number): Promise<PageReading> {
-  const now = await readTab(tabId);
+  const rules = await loadSiteRules();
+  const now = await readTab(tabId, { rules });
   if (now.serviceOrder.length > 0 || now.lrn.length > 0) return now;
-  return readTab(tabId, { waitForValues: true });
+  return readTab(tabId, { rules, waitForValues: true });
 }
 
 /** The tab the form is about: `?tabId=N` when opened as a page, else the active tab. */

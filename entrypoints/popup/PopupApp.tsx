@@ -80,14 +80,19 @@ export function PopupApp() {
 
   useEffect(() => {
     void (async () => {
-      const settings = await loadSettings();
-      const tabId = (await targetTabId(location.search)) ?? null;
-      const [account, lastEmail, launch] = await Promise.all([
-        currentAccount(settings),
+      // Everything the form needs, each read as soon as what it depends on is there: the form
+      // waits for the longest chain (tab → launch → draft), not for the sum of all reads.
+      const settingsRead = loadSettings();
+      const tabRead = targetTabId(location.search).then((id) => id ?? null);
+      const launchRead = tabRead.then((id) => (id === null ? undefined : takeLaunch(id)));
+      const [settings, account, lastEmail, tabId, launch, draft] = await Promise.all([
+        settingsRead,
+        settingsRead.then((read) => currentAccount(read)),
         lastEmailItem.getValue(),
-        tabId === null ? undefined : takeLaunch(tabId),
+        tabRead,
+        launchRead,
+        Promise.all([tabRead, launchRead]).then(([id, launch]) => findDraft(id, launch?.serviceOrder)),
       ]);
-      const draft = await findDraft(tabId, launch?.serviceOrder);
       setLoaded({
         settings,
         account,
@@ -171,7 +176,7 @@ export function PopupApp() {
   }
 
   // Signed out with work in the form (an expired session, a restored draft): the form stays.
-  const hasWork = loaded.restored || draft.updatedAt > 0 || signInNotice !== undefined;
+  const hasWork = holdsWork(loaded) || signInNotice !== undefined;
   const showForm = !outcome && (account !== null || hasWork);
 
   return (
@@ -283,6 +288,11 @@ export function PopupApp() {
   );
 }
 
+/** Whether the form holds the user's work: a restored draft, or one typed in since it opened. */
+function holdsWork(loaded: Loaded): boolean {
+  return loaded.restored || loaded.draft.updatedAt > 0;
+}
+
 /**
  * The state once `account` signs in or out. A form nobody has typed in yet starts anew, so that
  * Assignee and Reporter are the account's; one with the user's work in it is kept as it is.
@@ -291,8 +301,7 @@ function signedInAs(previous: Loaded, account: Account | null): Loaded {
   if (!account) return { ...previous, account };
   // The sign-in form offers this e-mail next time (an expired session, say).
   const signedIn = { ...previous, account, lastEmail: account.email };
-  const untouched = !previous.restored && previous.draft.updatedAt === 0;
-  if (!untouched || account.email === previous.draft.values.reporter) return signedIn;
+  if (holdsWork(previous) || account.email === previous.draft.values.reporter) return signedIn;
   return { ...signedIn, draft: newDraft(previous.tabId, previous.settings, account.email) };
 }
 
