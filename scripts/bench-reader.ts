@@ -41,11 +41,6 @@ export async function buildReaderBundle(): Promise<ReaderBundle> {
   return { code, bytes: Buffer.byteLength(code), gzipBytes: gzipSync(code, { level: 9 }).length };
 }
 
-/** The reader's size once minified and gzipped, in bytes. */
-export async function readerGzipSize(): Promise<number> {
-  return (await buildReaderBundle()).gzipBytes;
-}
-
 const SHELL_TOP =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Brightwater TOS</title></head><body>' +
   '<header><nav><a href="/">Overview</a> <a href="/orders">Service orders</a> <a href="/customs">Customs</a></nav>' +
@@ -146,8 +141,9 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 export async function benchReader(executablePath: string): Promise<string[]> {
   const bundle = await buildReaderBundle();
   const lines = [
-    `page reader bundle (IIFE, minified): ${(bundle.bytes / 1024).toFixed(1)} kB, ` +
-      `gzip ${(bundle.gzipBytes / 1024).toFixed(2)} kB (${bundle.gzipBytes} bytes; budget 6 kB)`,
+    // The budget is judged on the shipped page-reader.js (the sizes table); this is the copy timed here.
+    `page reader bundle timed here (IIFE, minified): ${(bundle.bytes / 1024).toFixed(1)} kB, ` +
+      `gzip ${(bundle.gzipBytes / 1024).toFixed(2)} kB`,
   ];
   const browser = await chromium.launch({ executablePath, headless: true });
   try {

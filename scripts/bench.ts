@@ -89,8 +89,7 @@ function listFiles(dir: string): string[] {
 }
 
 /** Time from navigation to the form being shown, for a signed-in user, over several opens. */
-async function timePopup(): Promise<void> {
-  const executablePath = findChromium();
+async function timePopup(executablePath: string | undefined): Promise<void> {
   if (!executablePath) {
     console.log('\nPopup timing skipped: no Chromium found (set CHROMIUM_PATH).');
     return;
@@ -146,8 +145,8 @@ async function timePopup(): Promise<void> {
 
 build();
 const withinBudget = printSizes();
-await timePopup();
 const chromiumPath = findChromium();
+await timePopup(chromiumPath);
 if (chromiumPath) {
   console.log('\nPage reader against document.body.innerText, same page, same run (medians):');
   for (const line of await benchReader(chromiumPath)) console.log(`  ${line}`);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { TEST_BUILD_MARKER } from '../../lib/background/test-build';
 import { DEMO_USER, type RunningSandbox, startSandbox } from '../../sandbox/server';
+import { Sandbox, sandboxSettings } from '../e2e/sandbox-control';
 import {
   clickButton,
   EXTENSION_DIR,
@@ -21,15 +22,6 @@ import {
   textOf,
   waitFor,
 } from './harness';
-
-/** What the sandbox's control path says about a created item (only what this test reads). */
-interface SandboxTask {
-  id: string;
-  todoType: string;
-  title: string;
-  orderID: string;
-  taskLink: string;
-}
 
 const RELEASE_DIR = path.resolve('.output/firefox-mv2');
 const WORKSPACE = 'IMP-NLD-EXA-SWA';
@@ -47,12 +39,6 @@ after(async () => {
   await sandbox?.close();
 });
 
-async function sandboxTasks(): Promise<SandboxTask[]> {
-  const response = await fetch(`${sandbox.url}/__sandbox/tasks`);
-  assert.equal(response.status, 200, 'GET /__sandbox/tasks');
-  return (await response.json()) as SandboxTask[];
-}
-
 test('only the test build opens its form by itself', () => {
   const background = (dir: string) => readFileSync(path.join(dir, 'background.js'), 'utf8');
   assert.ok(background(EXTENSION_DIR).includes(TEST_BUILD_MARKER), 'the test build has the hook');
@@ -66,23 +52,10 @@ test('sign in, create an incident, exactly that item is created and its link ope
   const popup = await tabAt(browser, firefox.extensionUrl('popup.html'));
 
   // Point the extension at this test's sandbox, as the options page would save it.
-  await popup.evaluate(
-    async (settings) => {
-      const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
-      await ext.storage.local.set({ settings });
-    },
-    {
-      environment: 'sandbox',
-      sandboxUrl: sandbox.url,
-      customTokenUrl: '',
-      customAddTaskUrl: '',
-      clientId: '',
-      clientSecret: '',
-      domain: WORKSPACE,
-      workspace: 'SWA',
-      defaultType: 'INCIDENT',
-    },
-  );
+  await popup.evaluate(async (settings) => {
+    const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
+    await ext.storage.local.set({ settings });
+  }, sandboxSettings(sandbox.url));
   await reloadPage(popup);
 
   await fill(popup, 'Email', DEMO_USER.email);
@@ -100,7 +73,7 @@ test('sign in, create an incident, exactly that item is created and its link ope
   const linkTab = await tabAt(browser, expectedLink);
   await waitFor('the item page to load', () => linkTab.evaluate(() => document.readyState === 'complete'));
 
-  const tasks = await sandboxTasks();
+  const tasks = await new Sandbox(sandbox).tasks();
   assert.equal(tasks.length, 1, `exactly one item created, got ${JSON.stringify(tasks)}`);
   assert.equal(tasks[0]?.title, title);
   assert.equal(tasks[0]?.todoType, 'INCIDENT');

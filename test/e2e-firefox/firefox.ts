@@ -15,6 +15,4 @@ export const NO_FIREFOX_MESSAGE = [
   '  elsewhere: install Firefox 140 or later and set FIREFOX_PATH=/path/to/the/executable',
 ].join('\n');
 
-const firefox = browserFinder('FIREFOX_PATH', CANDIDATES, NO_FIREFOX_MESSAGE);
-export const findFirefox = firefox.find;
-export const requireFirefox = firefox.require;
+export const requireFirefox = browserFinder('FIREFOX_PATH', CANDIDATES, NO_FIREFOX_MESSAGE).require;

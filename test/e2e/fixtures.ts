@@ -26,103 +26,13 @@ import {
   type Page,
   type Worker,
 } from '@playwright/test';
-import { DEMO_USER, type RunningSandbox, type SandboxOptions, startSandbox } from '../../sandbox/server';
+import { DEMO_USER, type SandboxOptions, startSandbox } from '../../sandbox/server';
 import { requireChromium } from '../../scripts/chromium';
+import { Sandbox, sandboxSettings } from './sandbox-control';
 
 export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
-export { DEMO_USER, expect };
-
-export interface SandboxRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body: string;
-  json: unknown;
-  form: Record<string, string> | null;
-  status: number | null;
-  fault: boolean;
-}
-
-export interface SandboxTask {
-  id: string;
-  todoType: string;
-  title: string;
-  orderID: string;
-  lrn?: string;
-  dueDate: string | null;
-  [key: string]: unknown;
-}
-
-export interface Fault {
-  target: 'token' | 'add-task' | 'any';
-  status?: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-  delayMs?: number;
-  drop?: boolean;
-  times?: number;
-}
-
-/** The sandbox's test-only control path, /__sandbox/. */
-export class Sandbox {
-  constructor(readonly running: RunningSandbox) {}
-
-  get url(): string {
-    return this.running.url;
-  }
-
-  private async control(method: string, route: string, body?: unknown): Promise<Response> {
-    const response = await fetch(`${this.url}/__sandbox/${route}`, {
-      method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`sandbox ${method} ${route}: HTTP ${response.status}`);
-    return response;
-  }
-
-  /** Requests that reached BzCtrl's paths, oldest first, without CORS preflights. */
-  async requests(pathEnd?: 'token' | 'add-task'): Promise<SandboxRequest[]> {
-    const all = (await (await this.control('GET', 'requests')).json()) as SandboxRequest[];
-    return all.filter((entry) => entry.method !== 'OPTIONS' && (!pathEnd || entry.path.endsWith(pathEnd)));
-  }
-
-  async tasks(): Promise<SandboxTask[]> {
-    return (await (await this.control('GET', 'tasks')).json()) as SandboxTask[];
-  }
-
-  async fault(fault: Fault): Promise<void> {
-    await this.control('POST', 'faults', fault);
-  }
-
-  /** The next add-task is refused with Spring's 400 that names `field`, as BzCtrl refuses a value. */
-  async refuseField(field: string, message: string): Promise<void> {
-    await this.fault({
-      target: 'add-task',
-      status: 400,
-      body: {
-        status: 400,
-        error: 'Bad Request',
-        message: `Validation failed for field '${field}': ${message}`,
-        errors: [{ field, defaultMessage: message }],
-      },
-    });
-  }
-
-  async expireTokens(which: { access?: boolean; refresh?: boolean } = {}): Promise<void> {
-    await this.control('POST', 'expire-tokens', which);
-  }
-
-  async configure(config: { accessTokenLifetimeSeconds?: number; refreshTokenLifetimeSeconds?: number }) {
-    await this.control('POST', 'config', config);
-  }
-
-  async tokens(): Promise<{ access: { expiresAt: string; expired: boolean }[] }> {
-    return (await (await this.control('GET', 'tokens')).json()) as {
-      access: { expiresAt: string; expired: boolean }[];
-    };
-  }
-}
+export type { Fault, SandboxRequest, SandboxTask } from './sandbox-control';
+export { DEMO_USER, expect, Sandbox };
 
 /** Reads the form, wherever it is open. */
 export interface OpenedForm {
@@ -207,18 +117,7 @@ export class Extension {
       async (settings) => {
         await chrome.storage.local.set({ settings });
       },
-      {
-        environment: 'sandbox',
-        sandboxUrl: this.sandbox.url,
-        customTokenUrl: '',
-        customAddTaskUrl: '',
-        clientId: '',
-        clientSecret: '',
-        domain: 'IMP-NLD-EXA-SWA',
-        workspace: 'SWA',
-        defaultType: 'INCIDENT',
-        ...extra,
-      },
+      sandboxSettings(this.sandbox.url, extra),
     );
   }
 
