@@ -1,6 +1,4 @@
 interface ImportMetaEnv {
-  /** Set to "sandbox" by scripts/build-sandbox.ts: the build then starts on the local sandbox. */
+  /** "sandbox" in the sandbox and e2e modes (.env.sandbox, .env.e2e): the build starts on the local sandbox. */
   readonly WXT_DEFAULT_ENVIRONMENT?: string;
-  /** Set to "1" by scripts/e2e-firefox.ts only: see lib/background/test-build.ts. */
-  readonly WXT_E2E?: string;
 }

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+import { BZCTRL_HOSTS, OPTIONAL_HOSTS } from './lib/host-access';
 
-// BzCtrl's own hosts. Sandbox and custom servers are reached through their CORS headers,
-// or through an optional permission the options page asks for on the user's click.
-const BZCTRL_HOSTS = ['https://bzctrl.com/*', 'https://*.bzctrl.com/*'];
-const OPTIONAL_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+// BzCtrl's own hosts, and the optional ones (lib/host-access.ts). Sandbox and custom servers are
+// reached through their CORS headers, or through an optional permission the options page asks for
+// on the user's click.
+const SANDBOX_API_HOST = 'http://localhost/*';
 
 // Firefox only. A fixed id keeps storage and enterprise policies (ExtensionSettings) stable across
 // installs. 140 is the first Firefox that knows data_collection_permissions (storage.session and
@@ -46,18 +47,17 @@ export default defineConfig({
   imports: false,
   // We launch the browser ourselves (scripts/start.ts); web-ext-run crashes as root without a display.
   webExt: { disabled: true },
-  // One output folder per browser; a sandbox build (scripts/build-sandbox.ts) differs only in its
-  // default environment. A test build (WXT_E2E=1, lib/background/test-build.ts) gets a folder of its
-  // own, so it is never loaded or zipped in place of a real one.
-  outDirTemplate:
-    process.env.WXT_E2E === '1'
-      ? '{{browser}}-mv{{manifestVersion}}-e2e'
-      : '{{browser}}-mv{{manifestVersion}}',
+  // Builds come in WXT modes, each in a folder of its own (WXT's default, `{{browser}}-mv{{n}}` plus
+  // `-<mode>` for any mode but production), so a non-release build is never loaded or zipped in
+  // place of the release: `production` (the release), `sandbox` (`npm start`: starts on the local
+  // sandbox, .env.sandbox) and `e2e` (the browser tests: the sandbox build plus the test hook of
+  // lib/background/test-build.ts, .env.e2e).
   zip: { excludeSources: gitIgnoredGlobs() },
   hooks: {
-    'zip:start': () => {
-      // A package for users never carries the test hook, even with WXT_E2E left in the shell.
-      if (process.env.WXT_E2E === '1') throw new Error('WXT_E2E=1 makes a test build: unset it to zip.');
+    'zip:start': (wxt) => {
+      if (wxt.config.mode !== 'production') {
+        throw new Error(`Only the release is zipped: this is a "${wxt.config.mode}" build.`);
+      }
     },
   },
   vite: () => ({
@@ -70,13 +70,25 @@ export default defineConfig({
       },
     },
   }),
-  manifest: ({ browser, manifestVersion }) => ({
+  manifest: ({ browser, manifestVersion, mode }) => ({
     // Texts live in locales/<language>.yml; the browser picks the user's language, else English.
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'notifications'],
-    host_permissions: BZCTRL_HOSTS,
+    // webRequest: only to learn why a request to BzCtrl failed (lib/background/network-errors.ts).
+    permissions: [
+      'storage',
+      'activeTab',
+      'scripting',
+      'contextMenus',
+      'alarms',
+      'notifications',
+      'webRequest',
+    ],
+    // A sandbox or test build talks to the sandbox as the release talks to BzCtrl: with access to
+    // its host. The sandbox's API is on localhost; the operational screens it and the tests serve
+    // are on 127.0.0.1, reached only through the user's gesture, as any other page.
+    host_permissions: mode === 'production' ? BZCTRL_HOSTS : [...BZCTRL_HOSTS, SANDBOX_API_HOST],
     // MV2 has no optional_host_permissions (WXT drops the key): there, origins are optional permissions.
     ...(manifestVersion === 2
       ? { optional_permissions: OPTIONAL_HOSTS }

@@ -4,12 +4,14 @@ import type { CreatedItem as Created } from '@/lib/bzctrl/submission';
 
 interface CreatedItemProps {
   item: Created;
+  /** Local faults after BzCtrl created it: told, but it is created all the same. */
+  warnings: string[];
   onOpen(): void;
   onNew(): void;
 }
 
 /** What was created, with its link: opened already when trusted, never clickable when not. */
-export function CreatedItem({ item, onOpen, onNew }: CreatedItemProps) {
+export function CreatedItem({ item, warnings, onOpen, onNew }: CreatedItemProps) {
   const [copied, setCopied] = useState(false);
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -31,6 +33,11 @@ export function CreatedItem({ item, onOpen, onNew }: CreatedItemProps) {
       <p className="created__link">
         <code>{item.taskLink}</code>
       </p>
+      {warnings.map((warning) => (
+        <p key={warning} className="message message--warning">
+          {warning}
+        </p>
+      ))}
       {!item.trusted && (
         <p className="message message--warning" role="alert">
           {i18n.t('created.untrusted')}

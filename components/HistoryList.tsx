@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { i18n } from '#i18n';
+import { type HistoryEntry, historyItem } from '@/lib/history';
 import { formatDateTime } from '@/lib/locale';
-import { type HistoryEntry, historyItem } from '@/lib/settings';
 import { openTaskLink } from '@/lib/tabs';
 import { Field } from './Field';
 

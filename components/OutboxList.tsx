@@ -33,7 +33,10 @@ export function OutboxList({ items, onRetry, onDiscard, onCheck }: OutboxListPro
             <div className="outbox__state">
               {i18n.t(`outbox.${item.state}`)}
               {item.state === 'waiting' && item.nextAttemptAt
-                ? i18n.t('outbox.nextTry', { time: formatTime(item.nextAttemptAt) })
+                ? i18n.t('outbox.nextTry', {
+                    attempts: String(item.attempts),
+                    time: formatTime(item.nextAttemptAt),
+                  })
                 : ''}
             </div>
             {item.lastError && <div className="muted">{item.lastError}</div>}

@@ -1,11 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { type ReadableTab, readableTabsFor } from '@/lib/open-tabs';
+import { accessPatternsFor } from '@/lib/host-access';
+import { accessNeededFor, type ReadableTab, readableTabsFor } from '@/lib/open-tabs';
+import { isSiteRule } from '@/lib/page/rule-shape';
 import { siteRuleErrors } from '@/lib/page/site-rule-errors';
 import type { FieldRule, PageReading, SiteRule } from '@/lib/page/types';
+import { loadPolicySiteRules, type PolicySiteRules } from '@/lib/policy';
 import { readTab } from '@/lib/read-tab';
-import { loadManaged, siteRulesItem } from '@/lib/settings';
+import { siteRulesItem } from '@/lib/settings';
 import { Field } from './Field';
 import { StatusMessage } from './StatusMessage';
 
@@ -67,14 +70,14 @@ export function SiteRulesForm() {
   const [errors, setErrors] = useState<Record<number, RuleErrors>>({});
   const [status, setStatus] = useState<string>();
 
-  const [managedRules, setManagedRules] = useState<SiteRule[]>([]);
+  const [managedRules, setManagedRules] = useState<PolicySiteRules>({ siteRules: [], refused: [] });
   const section = useRef<HTMLElement>(null);
   // Where the keyboard focus goes once the rows are drawn: a rule added or removed, a save refused.
   const [focusAfterRender, setFocusAfterRender] = useState<string>();
 
   useEffect(() => {
     void siteRulesItem.getValue().then((rules) => setRows(rules.map(toRow)));
-    void loadManaged().then((managed) => setManagedRules(managed.siteRules));
+    void loadPolicySiteRules().then(setManagedRules);
   }, []);
   useEffect(() => {
     if (!focusAfterRender) return;
@@ -107,23 +110,32 @@ export function SiteRulesForm() {
       <p className="muted">
         {i18n.t('rules.intro')} <code>Order\s+(\d+)</code>
       </p>
-      {managedRules.length > 0 && (
+      {managedRules.siteRules.length > 0 && (
         <div className="managed-rules">
           <h3>{i18n.t('rules.managed')}</h3>
           <ul>
-            {managedRules.map((rule) => (
+            {managedRules.siteRules.map((rule) => (
               <li key={`${rule.urlPattern}|${JSON.stringify(rule)}`}>
-                <code>{rule.urlPattern}</code>
-                {rule.serviceOrder && (
-                  <>
-                    {i18n.t('rules.managedServiceOrder')} <code>{ruleText(rule.serviceOrder)}</code>
-                  </>
-                )}
-                {rule.lrn && (
-                  <>
-                    {i18n.t('rules.managedLrn')} <code>{ruleText(rule.lrn)}</code>
-                  </>
-                )}
+                <ManagedRule rule={rule} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {/* The organisation's rules the options page would refuse: not used, and why. */}
+      {managedRules.refused.length > 0 && (
+        <div className="managed-rules managed-rules--refused">
+          <h3>{i18n.t('policy.refusedRules')}</h3>
+          <ul>
+            {managedRules.refused.map(({ value, reasons }, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the policy's list, fixed while the page is open
+              <li key={index}>
+                {isSiteRule(value) ? <ManagedRule rule={value} /> : <code>{JSON.stringify(value)}</code>}
+                <ul className="managed-rules__reasons">
+                  {reasons.map((reason) => (
+                    <li key={reason}>{reason}</li>
+                  ))}
+                </ul>
               </li>
             ))}
           </ul>
@@ -183,21 +195,46 @@ function RuleTester({ rule, valid }: { rule: SiteRule; valid: boolean }) {
   const [result, setResult] = useState<PageReading>();
   const [message, setMessage] = useState<string>();
 
-  async function run(chosen?: number) {
+  const { urlPattern } = rule;
+  // Known before the click, which may await nothing before it asks.
+  const [mustAsk, setMustAsk] = useState(false);
+  useEffect(() => {
+    let current = true;
+    const check = () => void accessNeededFor(urlPattern).then((needed) => current && setMustAsk(needed));
+    check();
+    // Back from another tab or window, a page may have been opened or access granted.
+    window.addEventListener('focus', check);
+    return () => {
+      current = false;
+      window.removeEventListener('focus', check);
+    };
+  }, [urlPattern]);
+
+  /**
+   * Asks for access to the rule's sites on this click, when it is needed. It must be the first
+   * thing the click does: Firefox grants a request only from the user's input itself, before
+   * anything is awaited.
+   */
+  function askForAccess(): Promise<unknown> {
+    if (!mustAsk) return Promise.resolve();
+    return browser.permissions.request({ origins: accessPatternsFor(urlPattern) }).catch(() => false);
+  }
+
+  async function run(access: Promise<unknown>, chosen?: number) {
     setResult(undefined);
+    // The browser may be asking the user in a dialog of its own meanwhile.
+    setMessage(mustAsk ? i18n.t('rules.asking') : undefined);
+    await access;
     setMessage(undefined);
-    let open = await readableTabsFor(rule.urlPattern);
-    if (open.length === 0) {
-      // Asked on this click: the extension may read a site only when the user says so.
-      const granted = await browser.permissions
-        .request({ origins: [originPatternOf(rule.urlPattern)] })
-        .catch(() => false);
-      if (granted) open = await readableTabsFor(rule.urlPattern);
-    }
+    void accessNeededFor(urlPattern).then(setMustAsk);
+    // What the grant covers, and any tab the shortcut's one-time grant reaches.
+    const open = await readableTabsFor(rule.urlPattern);
     setTabs(open);
     const target = open.find((tab) => tab.id === chosen) ?? open[0];
     if (!target) {
-      setMessage(i18n.t('rules.openPage'));
+      setMessage(
+        accessPatternsFor(urlPattern).length > 0 ? i18n.t('rules.openPage') : i18n.t('rules.cannotAsk'),
+      );
       return;
     }
     setTabId(target.id);
@@ -211,7 +248,7 @@ function RuleTester({ rule, valid }: { rule: SiteRule; valid: boolean }) {
   return (
     <div className="rule-test">
       <div className="actions">
-        <button type="button" disabled={!valid} onClick={() => void run(tabId)}>
+        <button type="button" disabled={!valid} onClick={() => void run(askForAccess(), tabId)}>
           {i18n.t('rules.test')}
         </button>
         {tabs && tabs.length > 0 && (
@@ -221,7 +258,7 @@ function RuleTester({ rule, valid }: { rule: SiteRule; valid: boolean }) {
               onChange={(event) => {
                 const chosen = Number(event.target.value);
                 setTabId(chosen);
-                void run(chosen);
+                void run(Promise.resolve(), chosen);
               }}
             >
               {tabs.map((tab) => (
@@ -249,13 +286,25 @@ function RuleTester({ rule, valid }: { rule: SiteRule; valid: boolean }) {
   );
 }
 
-function ruleText(rule: FieldRule): string {
-  return [rule.selector, rule.regex && `/${rule.regex}/`].filter(Boolean).join(' ');
+/** An organisation's rule: its pages, and where it finds the service order and the LRN. */
+function ManagedRule({ rule }: { rule: SiteRule }) {
+  return (
+    <>
+      <code>{rule.urlPattern}</code>
+      {rule.serviceOrder && (
+        <>
+          {i18n.t('rules.managedServiceOrder')} <code>{ruleText(rule.serviceOrder)}</code>
+        </>
+      )}
+      {rule.lrn && (
+        <>
+          {i18n.t('rules.managedLrn')} <code>{ruleText(rule.lrn)}</code>
+        </>
+      )}
+    </>
+  );
 }
 
-/** The host permission a URL pattern needs: scheme and host, any path. */
-function originPatternOf(urlPattern: string): string {
-  const match = /^(\*|https?):\/\/([^/]+)/.exec(urlPattern.trim());
-  if (match) return `${match[1]}://${match[2]}/*`;
-  return `*://${urlPattern.trim().replace(/\/.*$/, '')}/*`;
+function ruleText(rule: FieldRule): string {
+  return [rule.selector, rule.regex && `/${rule.regex}/`].filter(Boolean).join(' ');
 }

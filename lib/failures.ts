@@ -15,8 +15,10 @@ export type FailureKind =
   | 'signed-out' // sign in (again) first
   | 'forbidden' // the account may not write to this workspace
   | 'not-configured'
-  | 'network'
+  | 'not-sent' // the request never left: nothing reached BzCtrl
+  | 'network' // no usable answer: it may have reached BzCtrl
   | 'timeout'
+  | 'redirect'
   | 'server' // BzCtrl answered with an error
   | 'invalid-response'
   | 'refused'; // the sender is not one of the extension's own pages

@@ -2,7 +2,8 @@
  * How the form learns what the right-click menu or the selection shortcut saw: the worker leaves a
  * launch note per tab in session storage, and the form (popup or its own window) takes it once.
  */
-import { storage } from 'wxt/utils/storage';
+import { z } from 'zod/mini';
+import { defineCheckedItem } from './stored';
 
 export interface Launch {
   /** The trimmed selection, or the number in it ("SO 777" gives "777"). */
@@ -16,10 +17,20 @@ export interface Launch {
 
 const LAUNCH_LIFETIME_MS = 60_000;
 
-export const launchesItem = storage.defineItem<Record<string, Launch>>('session:launches', {
-  fallback: {},
-  version: 1,
-});
+/** One launch note per tab; checked by a predicate, not a richer schema: the popup loads this at open. */
+const isLaunch = (value: unknown): value is Launch => {
+  const { serviceOrder, lrn, selection, at } = (value ?? {}) as Record<string, unknown>;
+  const optionalText = (text: unknown) => text === undefined || typeof text === 'string';
+  return (
+    typeof selection === 'string' && typeof at === 'number' && optionalText(serviceOrder) && optionalText(lrn)
+  );
+};
+const launchesSchema = z.custom<Record<string, Launch>>(
+  (value) => typeof value === 'object' && value !== null && Object.values(value).every(isLaunch),
+  'not launch notes',
+);
+
+export const launchesItem = defineCheckedItem('session:launches', launchesSchema, {}, { version: 1 });
 
 export async function leaveLaunch(tabId: number, launch: Launch): Promise<void> {
   const launches = await launchesItem.getValue();

@@ -23,7 +23,11 @@ export type SignInPayload = z.infer<typeof signInPayloadSchema>;
 export const submissionIdSchema = z
   .string()
   .check(z.regex(/^[\w-]{8,64}$/, { error: () => i18n.t('validation.submissionId') }));
-export type SubmitPayload = { id: string; form: ReportForm };
+/** The tab the form is about, when it is about one. */
+export const tabIdSchema = z.optional(
+  z.custom<number>((id) => Number.isInteger(id) && (id as number) > 0, 'not a tab id'),
+);
+export type SubmitPayload = { id: string; form: ReportForm; tabId?: number | undefined };
 
 export const outboxPayloadSchema = z.object({ id: z.string().check(z.maxLength(64)) });
 

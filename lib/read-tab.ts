@@ -1,11 +1,12 @@
 /**
  * Reads the service order and LRN from a tab the user asked about, by injecting the page reader
  * into it (allowed by activeTab after the user's click, shortcut or menu choice) with the user's
- * page rules.
+ * page rules. Extension pages only (the popup, the options page): a rule's regex runs here, with
+ * RE2, on the bounded text the reader hands back, never in the page.
  */
 import { browser } from 'wxt/browser';
-import { mergeReadings } from './page/candidates';
-import type { PageReading, SiteRule } from './page/types';
+import { CandidateList, mergeReadings } from './page/candidates';
+import type { FrameReading, PageReading, SiteRule } from './page/types';
 import { loadSiteRules } from './settings';
 
 const PAGE_READER = '/page-reader.js';
@@ -20,6 +21,7 @@ interface ReadOptions {
 }
 
 export async function readTab(tabId: number, options: ReadOptions = {}): Promise<PageReading> {
+  let frames: FrameReading[];
   try {
     const target = { tabId, allFrames: true };
     await browser.scripting.executeScript({
@@ -29,16 +31,46 @@ export async function readTab(tabId: number, options: ReadOptions = {}): Promise
       },
       args: [options.rules ?? (await loadSiteRules()), options.waitForValues ?? false],
     });
-    const frames = await browser.scripting.executeScript({ target, files: [PAGE_READER] });
+    const results = await browser.scripting.executeScript({ target, files: [PAGE_READER] });
     // The top frame first, so that among equals its values win.
-    const readings = [...frames]
+    frames = [...results]
       .sort((a, b) => (a.frameId ?? 0) - (b.frameId ?? 0))
-      .map((frame) => (frame.result ?? NOTHING_READ) as PageReading);
-    return mergeReadings(readings);
+      .map((frame) => ({ ruleFindings: [], ...NOTHING_READ, ...(frame.result as FrameReading | undefined) }));
   } catch {
     // Pages the extension may not read: the browser's own, the web store, or no grant.
     return NOTHING_READ;
   }
+  return readingOfFrames(frames);
+}
+
+/** The tab's reading from its frames' (top frame first): the rules' values and the frames' own, ranked. */
+export async function readingOfFrames(frames: readonly FrameReading[]): Promise<PageReading> {
+  return mergeReadings([await valuesByRules(frames), ...frames]);
+}
+
+/**
+ * What the page rules found, in the order of the frames and of the rules. RE2 (re2js, 46 kB gzip)
+ * is loaded only when a rule has a regex to run.
+ */
+async function valuesByRules(frames: readonly FrameReading[]): Promise<PageReading> {
+  const candidates = new CandidateList();
+  try {
+    const needsRegex = frames.some((frame) => frame.ruleFindings.some((finding) => 'regex' in finding));
+    const regexes = needsRegex ? await import('./page/rule-regex') : undefined;
+    for (const frame of frames) {
+      for (const finding of frame.ruleFindings) {
+        const value =
+          'regex' in finding
+            ? (regexes?.valueByRegex(finding.field, finding.regex, finding.text ?? frame.pageText ?? '') ??
+              '')
+            : finding.value;
+        candidates.add({ field: finding.field, value, context: finding.context }, 'site-rule');
+      }
+    }
+  } catch {
+    // RE2 could not be loaded: the built-in reading still stands.
+  }
+  return candidates.reading;
 }
 
 /** Reads at once; only a page that shows nothing yet is given time to render its values. */

@@ -1,6 +1,6 @@
 /**
  * Every item the extension stores, defined once, each with its area and a version.
- * - local: settings and history, kept across restarts.
+ * - local: settings and page rules, kept across restarts (the history: lib/history.ts).
  * - session: the signed-in account and its tokens, gone when the browser closes and, in Chrome,
  *   readable only by the extension's own pages and worker (never by content scripts).
  * The password is never stored anywhere.
@@ -16,8 +16,11 @@ import {
   environmentIdSchema,
   isAllowedServerUrl,
 } from './bzctrl/environments';
-import { type TodoType, toDomainWorkSpace, todoTypeSchema } from './bzctrl/schema';
+import { toDomainWorkSpace, todoTypeSchema } from './bzctrl/schema';
+import { isSiteRule } from './page/rule-shape';
 import type { SiteRule } from './page/types';
+import type { RefusedSettings } from './policy';
+import { defineCheckedItem, defineCheckedList, setAside } from './stored';
 
 /** `field` names the URL in the user's language. */
 export const serverUrlMessage = (field: string) => i18n.t('settings.serverUrl', { field });
@@ -40,9 +43,14 @@ export const settingsFields = z.object({
 export type Settings = z.infer<typeof settingsFields>;
 export type SettingsField = keyof Settings;
 
-/** `npm start` and the browser tests build with WXT_DEFAULT_ENVIRONMENT=sandbox. */
+/**
+ * The sandbox and e2e builds (`--mode sandbox`, `--mode e2e`: .env.sandbox, .env.e2e) start on the
+ * local sandbox; the release always starts on Production, whatever the shell holds.
+ */
 const BUILD_DEFAULT_ENVIRONMENT: EnvironmentId =
-  import.meta.env.WXT_DEFAULT_ENVIRONMENT === 'sandbox' ? 'sandbox' : 'production';
+  import.meta.env.MODE !== 'production' && import.meta.env.WXT_DEFAULT_ENVIRONMENT === 'sandbox'
+    ? 'sandbox'
+    : 'production';
 
 export const DEFAULT_SETTINGS: Settings = {
   environment: BUILD_DEFAULT_ENVIRONMENT,
@@ -63,19 +71,43 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 
 const SETTINGS_FIELDS = Object.keys(DEFAULT_SETTINGS) as SettingsField[];
 
-/** The valid settings among `raw`'s keys; anything else is left out. */
-function validSettings(raw: Record<string, unknown>): Partial<Settings> {
-  const valid: Partial<Settings> = {};
+/**
+ * The user's own settings as stored, checked field by field: each valid value is used, the
+ * default for any other. A field that does not fit (an older version, a broken write) is set aside,
+ * and the other fields still count.
+ */
+async function ownSettings(): Promise<Settings> {
+  const raw: unknown = await settingsItem.getValue();
+  const stored = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  if (stored !== raw && raw !== null && raw !== undefined) {
+    await setAside('local:settings', raw, 'not a settings object');
+  }
+  const valid: Settings = { ...DEFAULT_SETTINGS };
   for (const key of SETTINGS_FIELDS) {
-    const field = settingsFields.shape[key].safeParse(raw[key]);
+    if (stored[key] === undefined) continue;
+    const field = settingsFields.shape[key].safeParse(stored[key]);
     if (field.success) Object.assign(valid, { [key]: field.data });
+    else
+      await setAside('local:settings', { [key]: stored[key] }, `${key}: ${field.error.issues[0]?.message}`);
   }
   return valid;
 }
 
+/** The policy as the browser hands it over: {} when there is none. */
+export async function readPolicy(): Promise<Record<string, unknown>> {
+  try {
+    const policy: unknown = await browser.storage.managed.get(null);
+    return typeof policy === 'object' && policy !== null ? (policy as Record<string, unknown>) : {};
+  } catch {
+    // No policy at all (Firefox says so with an error).
+    return {};
+  }
+}
+
 /**
  * What the organisation's IT set by policy (storage.managed; see public/managed_schema.json and
- * the README): these win over the user's own settings and show as locked.
+ * the README), as the extension uses it: these win over the user's own settings and show as
+ * locked. A value the options page would refuse is left out (lib/policy.ts).
  */
 export interface ManagedSettings {
   settings: Partial<Settings>;
@@ -83,28 +115,13 @@ export interface ManagedSettings {
 }
 
 export async function loadManaged(): Promise<ManagedSettings> {
-  let raw: Record<string, unknown>;
-  try {
-    raw = await browser.storage.managed.get(null);
-  } catch {
-    // No policy at all (Firefox says so with an error).
-    return { settings: {}, siteRules: [] };
-  }
+  const [own, policy] = await Promise.all([ownSettings(), readPolicy()]);
+  if (Object.keys(policy).length === 0) return { settings: {}, siteRules: [] };
+  const { policySettings, policySiteRules } = await import('./policy');
   return {
-    settings: validSettings(raw),
-    siteRules: Array.isArray(raw.siteRules) ? raw.siteRules.filter(isSiteRule) : [],
+    settings: policySettings(policy, own).settings,
+    siteRules: (await policySiteRules(policy)).siteRules,
   };
-}
-
-function isSiteRule(value: unknown): value is SiteRule {
-  if (typeof value !== 'object' || value === null) return false;
-  const { urlPattern, serviceOrder, lrn } = value as Record<string, unknown>;
-  const isFieldRule = (rule: unknown) =>
-    rule === undefined ||
-    (typeof rule === 'object' &&
-      rule !== null &&
-      Object.values(rule).every((part) => part === undefined || typeof part === 'string'));
-  return typeof urlPattern === 'string' && isFieldRule(serviceOrder) && isFieldRule(lrn);
 }
 
 /** The settings in force: policy over the user's stored settings over the defaults. */
@@ -112,11 +129,22 @@ export async function loadSettings(): Promise<Settings> {
   return (await loadSettingsAndLocks()).settings;
 }
 
-/** The settings in force, and which of them the policy locks. */
-export async function loadSettingsAndLocks(): Promise<{ settings: Settings; locked: SettingsField[] }> {
-  const [stored, managed] = await Promise.all([settingsItem.getValue(), loadManaged()]);
-  const settings = { ...DEFAULT_SETTINGS, ...validSettings({ ...stored }), ...managed.settings };
-  return { settings, locked: Object.keys(managed.settings) as SettingsField[] };
+/** The settings in force, which of them the policy locks, and the policy values not used. */
+export async function loadSettingsAndLocks(): Promise<{
+  settings: Settings;
+  locked: SettingsField[];
+  refused: RefusedSettings;
+}> {
+  const [own, policy] = await Promise.all([ownSettings(), readPolicy()]);
+  if (Object.keys(policy).length === 0) return { settings: own, locked: [], refused: {} };
+  // The options page's checks, loaded only where an organisation sets a policy at all.
+  const { policySettings } = await import('./policy');
+  const managed = policySettings(policy, own);
+  return {
+    settings: { ...own, ...managed.settings },
+    locked: Object.keys(managed.settings) as SettingsField[],
+    refused: managed.refused,
+  };
 }
 
 /** The page rules in force: the organisation's first (they win), then the user's own. */
@@ -135,10 +163,12 @@ export interface Account {
   email: string;
   tokenUrl: string;
 }
-export const accountItem = storage.defineItem<Account | null>('session:account', {
-  fallback: null,
-  version: 1,
-});
+export const accountItem = defineCheckedItem<Account | null>(
+  'session:account',
+  z.object({ email: z.string(), tokenUrl: z.string() }),
+  null,
+  { version: 1 },
+);
 
 /** The signed-in account for the configured environment, or null. Reads no token. */
 export async function currentAccount(settings?: Settings): Promise<Account | null> {
@@ -155,38 +185,25 @@ export interface Tokens {
   expiresAt: number;
   lifetimeMs: number;
 }
-export const tokensItem = storage.defineItem<Tokens | null>('session:tokens', {
-  fallback: null,
-  version: 1,
-});
+export const tokensItem = defineCheckedItem<Tokens | null>(
+  'session:tokens',
+  z.object({
+    accessToken: z.string().check(z.minLength(1)),
+    refreshToken: z.optional(z.string()),
+    expiresAt: z.number(),
+    lifetimeMs: z.number(),
+  }),
+  null,
+  // Set aside without the secrets: which keys it had, not their values.
+  { version: 1, redact: (value) => (typeof value === 'object' && value ? Object.keys(value) : typeof value) },
+);
 
 /** The user's page rules, tried before the built-in reading (see lib/page/site-rules.ts). */
-export const siteRulesItem = storage.defineItem<SiteRule[]>('local:siteRules', {
-  fallback: [],
-  version: 1,
-});
+export const siteRulesItem = defineCheckedList(
+  'local:siteRules',
+  z.custom<SiteRule>(isSiteRule, 'not a page rule'),
+  { version: 1 },
+);
 
 /** The last e-mail that signed in, so the sign-in form is prefilled. Not a secret. */
-export const lastEmailItem = storage.defineItem<string>('local:lastEmail', { fallback: '' });
-
-export interface HistoryEntry {
-  taskLink: string;
-  /** Whether the link passed the trusted-link check when it was received. */
-  trusted: boolean;
-  title: string;
-  todoType: TodoType;
-  orderID: string;
-  lrn?: string | undefined;
-  domainWorkSpace: string;
-  createdAt: string;
-}
-export const HISTORY_LIMIT = 500;
-export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', {
-  fallback: [],
-  version: 1,
-});
-
-export async function addToHistory(entry: HistoryEntry): Promise<void> {
-  const history = await historyItem.getValue();
-  await historyItem.setValue([entry, ...history].slice(0, HISTORY_LIMIT));
-}
+export const lastEmailItem = defineCheckedItem('local:lastEmail', z.string(), '', { version: 1 });

@@ -3,12 +3,15 @@
  * (see isTrustedTaskLink); the other openers take no URL from anyone, only the extension's own pages.
  */
 import { browser } from 'wxt/browser';
-import { isTrustedTaskLink } from './bzctrl/environments';
+import { type Endpoints, endpointsFor, isTrustedTaskLink } from './bzctrl/environments';
 import { loadSettings } from './settings';
 
-/** Opens a taskLink in a new tab when it is trusted; returns whether it was opened. */
-export async function openTaskLink(taskLink: string): Promise<boolean> {
-  if (!isTrustedTaskLink(taskLink, await loadSettings())) return false;
+/**
+ * Opens a taskLink in a new tab when it is trusted for `server` (the server that answered with it;
+ * by default the one in force now); returns whether it was opened.
+ */
+export async function openTaskLink(taskLink: string, server?: Endpoints): Promise<boolean> {
+  if (!isTrustedTaskLink(taskLink, server ?? endpointsFor(await loadSettings()))) return false;
   await browser.tabs.create({ url: taskLink, active: true });
   return true;
 }

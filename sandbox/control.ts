@@ -38,7 +38,7 @@ function expireTokens(state: SandboxState, input: unknown = {}): Reply {
 
 function changeConfig(state: SandboxState, input: unknown): Reply {
   if (!isPlainObject(input)) return badControlRequest('config takes a JSON object');
-  const allowedKeys: readonly string[] = [...LIFETIME_KEYS, 'client'];
+  const allowedKeys: readonly string[] = [...LIFETIME_KEYS, 'client', 'keepAlive'];
   const unknownKey = Object.keys(input).find((key) => !allowedKeys.includes(key));
   if (unknownKey !== undefined) return badControlRequest(`unknown key '${unknownKey}'`);
 
@@ -54,6 +54,10 @@ function changeConfig(state: SandboxState, input: unknown): Reply {
       return badControlRequest('client must be {"id": string, "secret": string} or null');
     }
     next.client = input.client;
+  }
+  if (input.keepAlive !== undefined) {
+    if (typeof input.keepAlive !== 'boolean') return badControlRequest('keepAlive must be a boolean');
+    next.keepAlive = input.keepAlive;
   }
   state.config = next;
   return emptyReply();

@@ -15,13 +15,21 @@ export interface Fault {
   headers: HeaderMap;
   delayMs: number;
   drop: boolean;
+  /**
+   * BzCtrl handles the request first (add-task creates the item), and then the fault decides what
+   * the caller gets: the answer that BzCtrl sent is lost, as when a gateway times out, a
+   * connection breaks after the request went out, or a redirect follows a POST.
+   */
+  handled: boolean;
+  /** The answer breaks off halfway through its body (status and headers arrive). */
+  truncate: boolean;
   /** How many more matching requests this fault applies to. */
   remaining: number;
 }
 
 export type FaultParse = { ok: true; fault: Fault } | { ok: false; error: string };
 
-const FAULT_KEYS = ['target', 'status', 'body', 'headers', 'delayMs', 'drop', 'times'];
+const FAULT_KEYS = ['target', 'status', 'body', 'headers', 'delayMs', 'drop', 'handled', 'truncate', 'times'];
 
 function isFaultTarget(value: unknown): value is FaultTarget {
   return FAULT_TARGETS.some((known) => known === value);
@@ -47,7 +55,16 @@ export function parseFault(input: unknown): FaultParse {
   const unknownKey = Object.keys(input).find((key) => !FAULT_KEYS.includes(key));
   if (unknownKey !== undefined) return { ok: false, error: `unknown key '${unknownKey}'` };
 
-  const { target, status, body, delayMs = 0, drop = false, times = 1 } = input;
+  const {
+    target,
+    status,
+    body,
+    delayMs = 0,
+    drop = false,
+    handled = false,
+    truncate = false,
+    times = 1,
+  } = input;
   if (!isFaultTarget(target)) {
     return { ok: false, error: `target must be one of ${FAULT_TARGETS.join(', ')}` };
   }
@@ -61,11 +78,13 @@ export function parseFault(input: unknown): FaultParse {
   if (headers === undefined) return { ok: false, error: 'headers must be an object of string values' };
   if (!isNonNegativeInteger(delayMs)) return { ok: false, error: 'delayMs must be a non-negative integer' };
   if (typeof drop !== 'boolean') return { ok: false, error: 'drop must be a boolean' };
+  if (typeof handled !== 'boolean') return { ok: false, error: 'handled must be a boolean' };
+  if (typeof truncate !== 'boolean') return { ok: false, error: 'truncate must be a boolean' };
   if (!isNonNegativeInteger(times) || times < 1) {
     return { ok: false, error: 'times must be a positive integer' };
   }
-  if (status === undefined && !drop && delayMs === 0) {
-    return { ok: false, error: 'a fault needs status, drop or delayMs' };
+  if (status === undefined && !drop && !truncate && delayMs === 0) {
+    return { ok: false, error: 'a fault needs status, drop, truncate or delayMs' };
   }
   return {
     ok: true,
@@ -76,6 +95,8 @@ export function parseFault(input: unknown): FaultParse {
       headers,
       delayMs,
       drop,
+      handled,
+      truncate,
       remaining: times,
     },
   };

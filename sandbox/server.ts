@@ -52,11 +52,18 @@ export interface SandboxOptions {
   client?: ClientCredentials;
   /** No console output. */
   quiet?: boolean;
+  /** Default true: see SandboxConfig.keepAlive. */
+  keepAlive?: boolean;
 }
 
 export interface RunningSandbox {
-  /** e.g. http://127.0.0.1:8787, no trailing slash. */
+  /** e.g. http://127.0.0.1:8787, no trailing slash: where its demo screens are. */
   url: string;
+  /**
+   * The same server named `localhost` (http://localhost:8787), as the extension's sandbox and e2e
+   * builds reach BzCtrl's API: they have access to that host, and not to the screens on 127.0.0.1.
+   */
+  apiUrl: string;
   port: number;
   close(): Promise<void>;
 }
@@ -76,7 +83,11 @@ export const DEMO_PAGE_PATHS = [
 
 /** A dropped request gets no answer at all: its socket is destroyed. */
 const DROP = Symbol('drop');
-type Outcome = Reply | typeof DROP;
+/** An answer that breaks off: status, headers and half its body, then the socket is destroyed. */
+interface Truncated {
+  truncated: Reply;
+}
+type Outcome = Reply | typeof DROP | Truncated;
 
 interface ServerContext {
   state: SandboxState;
@@ -94,6 +105,7 @@ function configFromOptions(options: SandboxOptions): SandboxConfig {
     refreshTokenLifetimeSeconds: options.refreshTokenLifetimeSeconds ?? 86400,
     users: options.users ?? [DEMO_USER],
     client: options.client ?? null,
+    keepAlive: options.keepAlive ?? true,
   };
   for (const key of LIFETIME_KEYS) {
     if (!isLifetime(config[key])) {
@@ -146,10 +158,15 @@ async function answerWithFaults(
   const fault = context.state.faults.take(endpointOf(request.path));
   if (fault === undefined) return answerApiRequest(context.state, request);
   entry.fault = true;
+  // Handled first: the item exists, whatever the caller gets to hear of it.
+  const handled = fault.handled ? answerApiRequest(context.state, request) : undefined;
   if (fault.delayMs > 0) await delay(fault.delayMs, undefined, { signal: context.closing });
   if (fault.drop) return DROP;
-  if (fault.status !== undefined) return faultReply(fault, fault.status);
-  return answerApiRequest(context.state, request);
+  const reply =
+    fault.status !== undefined
+      ? faultReply(fault, fault.status)
+      : (handled ?? answerApiRequest(context.state, request));
+  return fault.truncate ? { truncated: reply } : reply;
 }
 
 function newLogEntry(req: IncomingMessage, method: string, path: string, body: string): RequestLogEntry {
@@ -197,8 +214,15 @@ async function handleApiRequest(
     context.log(`${method} ${path} → dropped${faultNote}`);
     return;
   }
-  const reply = withCors(API_CORS, req.headers, outcome);
+  const reply = withCors(API_CORS, req.headers, 'truncated' in outcome ? outcome.truncated : outcome);
   entry.status = reply.status;
+  // Without keep-alive, every request comes on a connection of its own (see SandboxConfig.keepAlive).
+  if (!context.state.config.keepAlive) res.setHeader('connection', 'close');
+  if ('truncated' in outcome) {
+    writeTruncatedReply(res, reply);
+    context.log(`${method} ${path} → ${reply.status}, broken off${faultNote}`);
+    return;
+  }
   writeReply(res, reply);
   context.log(`${method} ${path} → ${reply.status}${faultNote}`);
 }
@@ -220,6 +244,13 @@ async function handleRequest(
     return writeReply(res, reply);
   }
   writeReply(res, pageReply(context.pages, method, path));
+}
+
+/** Sends the status, the headers and half the body of `reply`, then breaks the connection. */
+function writeTruncatedReply(res: ServerResponse, reply: Reply): void {
+  const body = Buffer.from(reply.body);
+  res.writeHead(reply.status, { ...reply.headers, 'content-length': String(body.length) });
+  res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.destroy());
 }
 
 function replyToFailure(
@@ -301,5 +332,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     });
     return closed;
   };
-  return { url, port: address.port, close };
+  const apiUrl = url.replace('//127.0.0.1:', '//localhost:');
+  return { url, apiUrl, port: address.port, close };
 }

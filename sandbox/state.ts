@@ -18,6 +18,13 @@ export interface SandboxConfig extends TokenLifetimes {
   users: readonly SandboxUser[];
   /** When set, the token endpoint demands HTTP Basic client authentication with these. */
   client: ClientCredentials | null;
+  /**
+   * Whether API answers keep the connection open (true, as servers do). Browsers send a request
+   * again by themselves when a reused connection dies before the answer's headers (Chromium does),
+   * which no extension can prevent; a test of what the extension itself sends again turns this off,
+   * so that every request has a connection of its own.
+   */
+  keepAlive: boolean;
 }
 
 export const LIFETIME_KEYS = ['accessTokenLifetimeSeconds', 'refreshTokenLifetimeSeconds'] as const;

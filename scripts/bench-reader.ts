@@ -3,9 +3,10 @@
  * (`document.body.innerText`), in real Chromium, and how big the reader is once bundled. Figures,
  * not a pass/fail test: `npx tsx scripts/bench-reader.ts` prints them.
  *
- * Two pages built in memory, each at full and half size to show the time grows linearly: a grid
- * of 10,000 rows with a selected row near the end, and a page of 100,000 elements with the values
- * near the end.
+ * Pages built in memory, the large ones at full and half size to show how the time grows: a grid
+ * of 10,000 rows with a selected row near the end, a page of 100,000 elements with the values near
+ * the end, and a log screen of 200,000 lines in one `<pre>` (as parsed, and as one text node set by
+ * the screen's script), each beside a small detail screen as the yardstick of the reader's usual time.
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -91,11 +92,39 @@ function largePage(elements: number): string {
   return `${SHELL_TOP}<h1>Terminal log</h1>${parts.join('')}${SHELL_BOTTOM}`;
 }
 
+/** A detail screen of a few dozen elements: the reader's usual time. */
+function smallPage(): string {
+  return (
+    `${SHELL_TOP}<h1>Service order ${SERVICE_ORDER}</h1><dl class="fields"><dt>Service order</dt>` +
+    `<dd>${SERVICE_ORDER}</dd><dt>LRN</dt><dd>${LRN}</dd><dt>Customer</dt><dd>Northsea Fuels Trading B.V.</dd>` +
+    '<dt>Tank</dt><dd>T-12</dd><dt>Berth</dt><dd>Jetty 7</dd><dt>Quantity (m³)</dt><dd>12,450</dd></dl>' +
+    `<p>Sampled <b>14-03-2026</b> at <i>08:10</i> by <span>lab 3</span></p>${SHELL_BOTTOM}`
+  );
+}
+
+const LOG_LINE = `SO ${SERVICE_ORDER} gate in\n`;
+
+/** A log screen: one `<pre>` of `lines` lines, which the HTML parser splits into text nodes of 64 kB. */
+function logPage(lines: number): string {
+  return `${SHELL_TOP}<h1>Gate log</h1><pre>${LOG_LINE.repeat(lines)}</pre>${SHELL_BOTTOM}`;
+}
+
+/** The same log written by the screen's own script, as log viewers do: one text node of megabytes. */
+function scriptedLogPage(lines: number): string {
+  return (
+    `${SHELL_TOP}<h1>Gate log</h1><pre id="log"></pre>` +
+    `<script>document.getElementById('log').textContent = ${JSON.stringify(LOG_LINE)}.repeat(${lines});</script>` +
+    SHELL_BOTTOM
+  );
+}
+
 interface Timing {
   elements: number;
   readerMs: number;
   innerTextMs: number;
   found: string;
+  /** What the reader threw, if it did. */
+  failed?: string;
 }
 
 /** Times the reader and innerText in the same page, alternately, and keeps each one's median. */
@@ -110,7 +139,19 @@ function timeInPage(input: { repetitions: number; globalName: string }): Timing 
   const renderedText = () => document.body.innerText;
   // The first innerText lays the page out; neither figure should carry that.
   renderedText();
-  read();
+  try {
+    read();
+  } catch (error) {
+    const innerTextStart = performance.now();
+    renderedText();
+    return {
+      elements: document.getElementsByTagName('*').length,
+      readerMs: Number.NaN,
+      innerTextMs: performance.now() - innerTextStart,
+      found: '-',
+      failed: String(error),
+    };
+  }
   const readerTimes: number[] = [];
   const innerTextTimes: number[] = [];
   for (let repetition = 0; repetition < input.repetitions; repetition++) {
@@ -135,7 +176,7 @@ interface PageReadingLike {
   lrn: { value: string }[];
 }
 
-const ms = (value: number) => `${value.toFixed(1)} ms`;
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 
 /** Lines to print: the bundle size, then each page's times at full and half size. */
 export async function benchReader(executablePath: string): Promise<string[]> {
@@ -148,27 +189,37 @@ export async function benchReader(executablePath: string): Promise<string[]> {
   const browser = await chromium.launch({ executablePath, headless: true });
   try {
     const page = await browser.newPage();
-    const pages: [string, (size: number) => string, number][] = [
-      ['grid', gridPage, 10_000],
-      ['large page', largePage, 100_000],
+    const pages: [string, (size: number) => string, number[]][] = [
+      ['small screen', smallPage, [1]],
+      ['grid', gridPage, [10_000, 5_000]],
+      ['large page', largePage, [100_000, 50_000]],
+      ['log <pre> lines', logPage, [200_000, 100_000]],
+      ['log <pre> one text node, lines', scriptedLogPage, [200_000, 100_000]],
     ];
-    for (const [name, make, fullSize] of pages) {
+    let smallScreen: Timing | undefined;
+    for (const [name, make, sizes] of pages) {
       const timings: Timing[] = [];
-      for (const size of [fullSize, fullSize / 2]) {
+      for (const size of sizes) {
         await page.setContent(make(size));
         await page.addScriptTag({ content: bundle.code });
         // tsx keeps function names with a helper that the page does not have.
         await page.evaluate('globalThis.__name ??= (target) => target');
         const timing = await page.evaluate(timeInPage, { repetitions: REPETITIONS, globalName: GLOBAL_NAME });
         timings.push(timing);
+        smallScreen ??= timing;
+        const beside =
+          smallScreen === timing
+            ? ''
+            : `, ${(timing.readerMs / smallScreen.readerMs).toFixed(1)}x the small screen`;
         lines.push(
           `${name} ${size.toLocaleString('en')} (${timing.elements.toLocaleString('en')} elements): ` +
-            `readPage ${ms(timing.readerMs)}, innerText ${ms(timing.innerTextMs)}, ` +
-            `ratio ${(timing.readerMs / timing.innerTextMs).toFixed(2)} (found ${timing.found})`,
+            `readPage ${timing.failed ? `threw ${timing.failed}` : ms(timing.readerMs)}, ` +
+            `innerText ${ms(timing.innerTextMs)}, ratio ${(timing.readerMs / timing.innerTextMs).toFixed(2)}` +
+            `${beside} (found ${timing.found})`,
         );
       }
       const [full, half] = timings;
-      if (full && half) {
+      if (full && half && !full.failed && !half.failed) {
         lines.push(
           `${name} growth full/half: readPage ${(full.readerMs / half.readerMs).toFixed(2)}x, ` +
             `innerText ${(full.innerTextMs / half.innerTextMs).toFixed(2)}x (linear is 2x)`,

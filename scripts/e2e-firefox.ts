@@ -1,14 +1,14 @@
 /**
  * `npm run test:firefox`: checks that a Firefox is there (failing with how to get one, never
- * skipping), builds the Firefox release package and the Firefox test build (sandbox default, plus
- * the test-only hook of lib/background/test-build.ts, in .output/firefox-mv2-e2e), and runs
+ * skipping), builds the Firefox release package and the Firefox e2e build (`--mode e2e`: sandbox
+ * default, plus the test-only hook of lib/background/test-build.ts, in .output/firefox-mv2-e2e), and runs
  * test/e2e-firefox with Node's test runner. Headless: no display needed.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { requireFirefox } from '../test/e2e-firefox/firefox';
-import { buildForSandbox } from './build-sandbox';
+import { buildInMode } from './build-sandbox';
 
 const TEST_DIR = 'test/e2e-firefox';
 
@@ -21,12 +21,9 @@ try {
 }
 
 // The release build, as `npm run build:firefox` makes it: the test checks it has no test hook.
-const release = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], {
-  stdio: 'inherit',
-  env: { ...process.env, WXT_E2E: '' },
-});
+const release = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'inherit' });
 if (release.status !== 0) process.exit(release.status ?? 1);
-buildForSandbox('firefox', { e2e: true });
+buildInMode('e2e', 'firefox');
 
 const files = readdirSync(TEST_DIR)
   .filter((name) => name.endsWith('.test.ts'))

@@ -1,10 +1,10 @@
 /**
- * `npm run test:e2e`: builds the extension in sandbox mode, checks that a Chromium is there
+ * `npm run test:e2e`: builds the extension in its e2e mode (.output/chrome-mv3-e2e), checks that a Chromium is there
  * (failing with how to get one, never skipping), and runs the Playwright suite. Without a display
  * it runs under xvfb-run, so the tests that need a real key press (headful) can run too.
  */
 import { spawnSync } from 'node:child_process';
-import { buildForSandbox } from './build-sandbox';
+import { buildInMode } from './build-sandbox';
 import { findChromium, NO_CHROMIUM_MESSAGE } from './chromium';
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
@@ -19,7 +19,7 @@ if (!chromium) {
   process.exit(1);
 }
 
-buildForSandbox();
+buildInMode('e2e');
 
 const env = { ...process.env, CHROMIUM_PATH: chromium };
 const playwright = ['playwright', 'test', ...process.argv.slice(2)];

@@ -1,6 +1,6 @@
 /**
  * Takes the README's screenshot of the popup: a sandbox build, signed in against the sandbox,
- * the form prefilled from a demo screen. Run after `npm run build:sandbox`.
+ * the form prefilled from a demo screen. Run after `npm run build:sandbox` (.output/chrome-mv3-sandbox).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { chromium } from '@playwright/test';
 import { DEMO_USER, startSandbox } from '../sandbox/server';
 import { requireChromium } from './chromium';
 
-const dir = path.resolve('.output/chrome-mv3');
+const dir = path.resolve('.output/chrome-mv3-sandbox');
 const sandbox = await startSandbox({ port: 0, quiet: true });
 const profile = mkdtempSync(path.join(tmpdir(), 'bzctrl-shot-'));
 const context = await chromium.launchPersistentContext(profile, {
@@ -25,7 +25,7 @@ try {
   await worker.evaluate(async (sandboxUrl) => {
     const { settings } = await chrome.storage.local.get('settings');
     await chrome.storage.local.set({ settings: { ...(settings ?? {}), sandboxUrl } });
-  }, sandbox.url);
+  }, sandbox.apiUrl);
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${id}/popup.html`);
   await popup.getByLabel('Email').fill(DEMO_USER.email);

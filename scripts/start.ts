@@ -8,11 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startSandbox } from '../sandbox/server';
-import { buildForSandbox } from './build-sandbox';
+import { buildInMode } from './build-sandbox';
 import { findChromium, NO_CHROMIUM_MESSAGE } from './chromium';
 
-const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
 const port = Number(process.env.PORT ?? 8787);
+/** The sandbox build, in .output/chrome-mv3-sandbox. */
+let EXTENSION_DIR = '';
 
 function hasDisplay(): boolean {
   if (process.platform !== 'linux') return true;
@@ -46,7 +47,7 @@ function launchChromium(executable: string, demoUrl: string): { browser: ChildPr
 }
 
 async function main(): Promise<void> {
-  buildForSandbox();
+  EXTENSION_DIR = buildInMode('sandbox');
   const sandbox = await startSandbox({ port });
   const demoUrl = `${sandbox.url}/demo/service-order.html`;
 

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { HistoryList } from '@/components/HistoryList';
+import { SetAsideList } from '@/components/SetAsideList';
 import { SettingsForm } from '@/components/SettingsForm';
 import { Shortcuts } from '@/components/Shortcuts';
 import { SignInForm } from '@/components/SignInForm';
 import { SiteRulesForm } from '@/components/SiteRulesForm';
 import { sendMessage } from '@/lib/messages';
+import type { RefusedSettings } from '@/lib/policy';
 import {
   type Account,
   accountItem,
@@ -19,6 +21,10 @@ import {
 export function OptionsApp() {
   const [settings, setSettings] = useState<Settings>();
   const [locked, setLocked] = useState<SettingsField[]>([]);
+  const [refused, setRefused] = useState<RefusedSettings>({});
+  // A new key draws the settings form afresh, with what the policy now locks or refuses.
+  const [settingsFormKey, setSettingsFormKey] = useState(0);
+  const [savedStatus, setSavedStatus] = useState<string>();
   const [account, setAccount] = useState<Account | null>(null);
   const [lastEmail, setLastEmail] = useState('');
   const signOutButton = useRef<HTMLButtonElement>(null);
@@ -35,9 +41,10 @@ export function OptionsApp() {
 
   useEffect(() => {
     void (async () => {
-      const { settings: loaded, locked: byPolicy } = await loadSettingsAndLocks();
+      const { settings: loaded, locked: byPolicy, refused: notUsed } = await loadSettingsAndLocks();
       setSettings(loaded);
       setLocked(byPolicy);
+      setRefused(notUsed);
       setAccount(await currentAccount(loaded));
       setLastEmail(await lastEmailItem.getValue());
     })();
@@ -51,11 +58,25 @@ export function OptionsApp() {
     <main>
       <h1>BzCtrl Reporter</h1>
       <SettingsForm
+        key={settingsFormKey}
         settings={settings}
         locked={locked}
-        onSaved={(saved) => {
-          setSettings(saved);
-          void currentAccount(saved).then(setAccount);
+        refused={refused}
+        initialStatus={savedStatus}
+        onSaved={() => {
+          void (async () => {
+            // Which policy values hold depends on the user's own (a policy domain makes a key with
+            // the user's workspace): what was just saved may change that.
+            const next = await loadSettingsAndLocks();
+            if (JSON.stringify([next.locked, next.refused]) !== JSON.stringify([locked, refused])) {
+              setSavedStatus(i18n.t('settings.saved'));
+              setSettingsFormKey((key) => key + 1);
+            }
+            setSettings(next.settings);
+            setLocked(next.locked);
+            setRefused(next.refused);
+            setAccount(await currentAccount(next.settings));
+          })();
         }}
       />
       <section className="card" aria-labelledby="account-heading">
@@ -94,6 +115,7 @@ export function OptionsApp() {
         <HistoryList />
       </section>
       <Shortcuts />
+      <SetAsideList />
     </main>
   );
 }

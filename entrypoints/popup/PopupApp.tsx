@@ -9,6 +9,7 @@ import {
 import type { CreatedItem as Created } from '@/lib/bzctrl/submission';
 import { type Draft, discardDraft, findDraft, saveDraft } from '@/lib/drafts';
 import type { Failure } from '@/lib/failures';
+import { type HistoryEntry, takeJustCreated } from '@/lib/history';
 import { type Launch, takeLaunch } from '@/lib/launch';
 import { sendMessage } from '@/lib/messages';
 import { type OutboxItem, outboxItem } from '@/lib/outbox';
@@ -32,6 +33,7 @@ const OutboxList = lazy(() => import('@/components/OutboxList').then((m) => ({ d
 // Only when signed out: the everyday popup, signed in, opens without it.
 const SignInForm = lazy(() => import('@/components/SignInForm').then((m) => ({ default: m.SignInForm })));
 const HistoryList = lazy(() => import('@/components/HistoryList').then((m) => ({ default: m.HistoryList })));
+const JustCreated = lazy(() => import('@/components/JustCreated').then((m) => ({ default: m.JustCreated })));
 
 interface Loaded {
   settings: Settings;
@@ -41,9 +43,11 @@ interface Loaded {
   /** What the form starts from: a restored draft, or an empty form under a new id. */
   draft: Draft;
   restored: boolean;
+  /** What the worker created from this tab's form while no popup was open to hear it. */
+  justCreated: HistoryEntry | undefined;
 }
 
-type Outcome = { kind: 'created'; item: Created } | { kind: 'queued'; item: OutboxItem };
+type Outcome = { kind: 'created'; item: Created; warnings: string[] } | { kind: 'queued'; item: OutboxItem };
 
 /** Where the keyboard focus goes when the view that held it is replaced. */
 const FIRST_FIELD = 'form.report :is(input, select, textarea), .message--warning a';
@@ -85,13 +89,14 @@ export function PopupApp() {
       const settingsRead = loadSettings();
       const tabRead = targetTabId(location.search).then((id) => id ?? null);
       const launchRead = tabRead.then((id) => (id === null ? undefined : takeLaunch(id)));
-      const [settings, account, lastEmail, tabId, launch, draft] = await Promise.all([
+      const [settings, account, lastEmail, tabId, launch, draft, justCreated] = await Promise.all([
         settingsRead,
         settingsRead.then((read) => currentAccount(read)),
         lastEmailItem.getValue(),
         tabRead,
         launchRead,
         Promise.all([tabRead, launchRead]).then(([id, launch]) => findDraft(id, launch?.serviceOrder)),
+        tabRead.then((id) => (id === null ? undefined : takeJustCreated(id))),
       ]);
       setLoaded({
         settings,
@@ -100,6 +105,7 @@ export function PopupApp() {
         tabId,
         draft: draft ?? newDraft(tabId, settings, account?.email ?? lastEmail),
         restored: Boolean(draft),
+        justCreated,
       });
       // The menu's selection fills the form at once; the page reading follows.
       const fromSelection = readingOf(launch);
@@ -144,12 +150,17 @@ export function PopupApp() {
           ...previous,
           draft: newDraft(previous.tabId, previous.settings, previous.account?.email ?? previous.lastEmail),
           restored: false,
+          justCreated: undefined,
         },
     );
   }
 
   async function submit(values: ReportFormValues): Promise<Failure | undefined> {
-    const result = await sendMessage('submit', { id: draft.id, form: values }).catch(
+    const result = await sendMessage('submit', {
+      id: draft.id,
+      form: values,
+      tabId: loaded?.tabId ?? undefined,
+    }).catch(
       (error: unknown): Failure => ({
         ok: false,
         kind: 'network',
@@ -165,11 +176,10 @@ export function PopupApp() {
       }
       return result;
     }
-    // Created, or safe in the outbox: either way the draft has done its job.
-    await discardDraft(draft.id);
+    // Created, or safe in the outbox: the worker has cleared the draft (this popup may be gone by now).
     setOutcome(
       result.status === 'created'
-        ? { kind: 'created', item: result.item }
+        ? { kind: 'created', item: result.item, warnings: result.warnings }
         : { kind: 'queued', item: result.outbox },
     );
     return undefined;
@@ -214,10 +224,12 @@ export function PopupApp() {
           {outcome?.kind === 'created' && (
             <CreatedItem
               item={outcome.item}
+              warnings={outcome.warnings}
               onOpen={() => void openTaskLink(outcome.item.taskLink)}
               onNew={startOver}
             />
           )}
+          {!outcome && loaded.justCreated && <JustCreated entry={loaded.justCreated} />}
         </Suspense>
         {/*
           One live region, always there (one that appears with its text is not surely read out):
@@ -309,9 +321,10 @@ function QueuedMessage({ item }: { item: OutboxItem }) {
   const kind = item.body.todoType === 'INCIDENT' ? i18n.t('popup.incident') : i18n.t('popup.task');
   return (
     <p className="message message--warning">
-      {item.state === 'unknown'
-        ? i18n.t('popup.queuedUnknown', { kind })
-        : i18n.t('popup.queued', { kind, reason: item.lastError ?? i18n.t('popup.noConnection') })}
+      {i18n.t(item.state === 'unknown' ? 'popup.queuedUnknown' : 'popup.queued', {
+        kind,
+        reason: item.lastError ?? i18n.t('popup.noConnection'),
+      })}
     </p>
   );
 }

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/styles.css';
+import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { setPageLanguage } from '@/lib/locale';
 import { PopupApp } from './PopupApp';
 
@@ -9,7 +10,9 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <PopupApp />
+      <ErrorBoundary offerOptions>
+        <PopupApp />
+      </ErrorBoundary>
     </StrictMode>,
   );
 }

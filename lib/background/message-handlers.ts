@@ -5,7 +5,6 @@
 import { signIn, signOut } from '../bzctrl/auth';
 import { BzCtrlError } from '../bzctrl/client';
 import { reportFormSchema } from '../bzctrl/report-form';
-import { submit } from '../bzctrl/submission';
 import { invalid, refused, toFailure } from '../failures';
 import {
   isExtensionPage,
@@ -14,8 +13,10 @@ import {
   outboxPayloadSchema,
   signInPayloadSchema,
   submissionIdSchema,
+  tabIdSchema,
 } from '../messages';
 import { removeItem } from '../outbox';
+import { submitForm } from './deliveries';
 import { resumeAfterSignIn, retryNow, scheduleNext } from './outbox-runner';
 
 export function registerMessageHandlers(): void {
@@ -33,7 +34,7 @@ export async function handleSignIn(data: unknown, sender: MessageSender) {
   try {
     const account = await signIn(payload.data.email.trim(), payload.data.password);
     // What waited in the outbox for a sign-in goes out now.
-    void resumeAfterSignIn();
+    void resumeAfterSignIn(account);
     return { ok: true as const, account };
   } catch (error) {
     // At sign-in every HTTP error (400 Bad credentials, 401 client refused) is the server's word.
@@ -53,12 +54,14 @@ export async function handleSignOut(sender: MessageSender) {
 export async function handleSubmit(data: unknown, sender: MessageSender) {
   if (!isExtensionPage(sender)) return refused();
   // The form on its own, so that its messages name its fields.
-  const { id, form } = (data ?? {}) as { id?: unknown; form?: unknown };
+  const { id, form, tabId } = (data ?? {}) as { id?: unknown; form?: unknown; tabId?: unknown };
   const submission = submissionIdSchema.safeParse(id);
   if (!submission.success) return invalid(submission.error);
+  const tab = tabIdSchema.safeParse(tabId);
+  if (!tab.success) return invalid(tab.error);
   const valid = reportFormSchema.safeParse(form);
   if (!valid.success) return invalid(valid.error);
-  const outcome = await submit(submission.data, valid.data);
+  const outcome = await submitForm(submission.data, valid.data, tab.data);
   await scheduleNext();
   return outcome;
 }

@@ -5,10 +5,11 @@
 
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { attempt, NOTIFICATION_PREFIX, workspaceLinkOf } from '../bzctrl/submission';
+import { workspaceLinkOf } from '../bzctrl/submission';
 import { type OutboxItem, outboxItem, patchItems, pendingCount } from '../outbox';
-import { loadSettings, type Settings } from '../settings';
+import { type Account, loadSettings, type Settings } from '../settings';
 import { openTaskLink } from '../tabs';
+import { NOTIFICATION_PREFIX, sendFromOutbox } from './deliveries';
 
 export const OUTBOX_ALARM = 'outbox-retry';
 
@@ -30,14 +31,12 @@ export function registerOutbox(): void {
 const isSending = (item: OutboxItem) => item.state === 'sending';
 
 export async function recoverInterrupted(): Promise<void> {
-  // Every wake of the worker comes here: most find nothing to recover, and then read no settings.
-  if (!(await outboxItem.getValue()).some(isSending)) return;
-  await patchItems(isSending, {
+  await patchItems(isSending, (item) => ({
     state: 'unknown',
     lastError: i18n.t('error.stoppedWhileSending'),
-    workspaceLink: workspaceLinkOf(await loadSettings()),
+    workspaceLink: workspaceLinkOf(item.destination.addTaskUrl),
     updatedAt: Date.now(),
-  });
+  }));
 }
 
 let sendingDue: Promise<void> | undefined;
@@ -54,7 +53,7 @@ export function sendDueItems(): Promise<void> {
         );
         if (!due) break;
         settings ??= await loadSettings();
-        await attempt(due.id, settings);
+        await sendFromOutbox(due.id, settings);
       }
     } finally {
       sendingDue = undefined;
@@ -77,24 +76,46 @@ export async function scheduleNext(): Promise<void> {
   await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(Math.min(...times), Date.now() + 500) });
 }
 
-/** The user's "Retry" (or "Send again"): due now, sent in the one pass that sends what is due. */
+/**
+ * The user's "Retry" (or "Send again"): due now, sent in the one pass that sends what is due, and
+ * a new run of automatic retries from here.
+ */
 export async function retryNow(id: string): Promise<OutboxItem | undefined> {
-  await patchItems((item) => item.id === id && !isSending(item), dueNow());
+  await patchItems((item) => item.id === id && !isSending(item), dueNow);
   // A pass already running may have looked past this item: wait for it, then send what is due.
   await sendingDue;
   await sendDueItems();
   return (await outboxItem.getValue()).find((candidate) => candidate.id === id);
 }
 
-/** After a sign-in, what waited for one goes out. */
-export async function resumeAfterSignIn(): Promise<void> {
-  await patchItems((item) => item.state === 'held' && item.needsSignIn === true, dueNow());
+/**
+ * After a sign-in, what waited for this account on this server goes out, with a new run of
+ * automatic retries (the sign-in is the user's say, as a Retry is).
+ */
+export async function resumeAfterSignIn(account: Account): Promise<void> {
+  // The sign-in voided the token requests of a pass on its way, whose items it now holds for a
+  // sign-in: let it end first, so that those go out too.
+  await sendingDue;
+  await patchItems(
+    (item) =>
+      item.state === 'held' &&
+      item.needsSignIn === true &&
+      item.destination.account === account.email &&
+      item.destination.tokenUrl === account.tokenUrl,
+    dueNow,
+  );
   await sendDueItems();
 }
 
-/** Waiting, due at once, for the next pass to send. */
-function dueNow(): Partial<OutboxItem> {
-  return { state: 'waiting', nextAttemptAt: Date.now(), needsSignIn: false };
+/** Waiting, due at once, for the next pass to send, in a new run of automatic retries from here. */
+function dueNow(item: OutboxItem): Partial<OutboxItem> {
+  const now = Date.now();
+  return {
+    state: 'waiting',
+    nextAttemptAt: now,
+    needsSignIn: false,
+    retriesSince: { at: now, attempts: item.attempts },
+  };
 }
 
 async function showCount(items: OutboxItem[]): Promise<void> {

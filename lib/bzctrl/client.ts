@@ -5,8 +5,8 @@
 
 import type { z } from 'zod/mini';
 import { i18n } from '#i18n';
-import { parseRetryAfter } from '../outbox';
 import type { AddTaskRequest } from './add-task';
+import { isAllowedServerUrl } from './environments';
 import {
   type AddTaskResponse,
   addTaskResponseSchema,
@@ -17,10 +17,12 @@ import {
 } from './responses';
 
 export type BzCtrlErrorKind =
-  | 'network' // no answer at all: offline, refused, dropped
+  | 'not-sent' // the request surely never left: offline, name not resolved, connection refused
+  | 'network' // no usable answer, and the request may have reached BzCtrl (reset, empty, blocked)
   | 'timeout' // no answer in time; the request may or may not have been handled
+  | 'redirect' // BzCtrl answered with a redirect, which may mean it took the request
   | 'http' // an answer with an error status
-  | 'invalid-response'; // a 2xx answer that is not what the contract says
+  | 'invalid-response'; // a 2xx answer that is not what the contract says (or broke off midway)
 
 export class BzCtrlError extends Error {
   constructor(
@@ -39,6 +41,43 @@ export class BzCtrlError extends Error {
 }
 
 export const REQUEST_TIMEOUT_MS = 20_000;
+
+/**
+ * Why a request to `url` that started at `since` failed, in the browser's words
+ * (`net::ERR_CONNECTION_REFUSED`), when the browser says: see lib/background/network-errors.ts.
+ */
+export type NetworkErrorExplainer = (url: string, since: number) => Promise<string | undefined>;
+
+let explainNetworkError: NetworkErrorExplainer = async () => undefined;
+
+/** The worker tells the client how to learn why a request failed; without it, nothing is known. */
+export function setNetworkErrorExplainer(explainer: NetworkErrorExplainer): void {
+  explainNetworkError = explainer;
+}
+
+/**
+ * The browser's network errors after which the request surely never reached a server: no
+ * connection was ever made, so BzCtrl cannot have created anything (Chrome's `net::ERR_…`,
+ * Firefox's `NS_ERROR_…`). A reset, an empty answer or a read timeout may come after BzCtrl
+ * took the request, and are not here.
+ */
+const NEVER_LEFT = new Set([
+  'net::ERR_INTERNET_DISCONNECTED',
+  'net::ERR_NAME_NOT_RESOLVED',
+  'net::ERR_NAME_RESOLUTION_FAILED',
+  'net::ERR_CONNECTION_REFUSED',
+  'net::ERR_ADDRESS_UNREACHABLE',
+  'net::ERR_CONNECTION_TIMED_OUT',
+  'net::ERR_PROXY_CONNECTION_FAILED',
+  'NS_ERROR_OFFLINE',
+  'NS_ERROR_UNKNOWN_HOST',
+  'NS_ERROR_CONNECTION_REFUSED',
+  'NS_ERROR_PROXY_CONNECTION_REFUSED',
+]);
+
+export function neverLeft(networkError: string): boolean {
+  return NEVER_LEFT.has(networkError);
+}
 
 export interface ClientCredentials {
   clientId: string;
@@ -84,21 +123,40 @@ export async function postAddTask(
 }
 
 async function send(url: string, init: RequestInit): Promise<Response> {
+  // The password and tokens go only to https, or to this machine (policy or storage could say otherwise).
+  if (!isAllowedServerUrl(url)) throw new BzCtrlError('not-sent', i18n.t('error.unsafeUrl', { url }));
+  const startedAt = Date.now();
+  let response: Response;
   try {
-    return await fetch(url, {
+    response = await fetch(url, {
       ...init,
       credentials: 'omit',
       cache: 'no-store',
-      redirect: 'error',
+      // A redirect is an answer (post/redirect/get: BzCtrl may have taken the item), never followed.
+      redirect: 'manual',
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'TimeoutError') {
       throw new BzCtrlError('timeout', i18n.t('error.timeout'));
     }
-    const host = URL.canParse(url) ? new URL(url).host : url;
-    throw new BzCtrlError('network', i18n.t('error.unreachable', { host }));
+    throw await failureOf(url, startedAt);
   }
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    throw new BzCtrlError('redirect', i18n.t('error.redirected'), response.status || undefined);
+  }
+  return response;
+}
+
+/** A request that got no answer: did it surely never leave, or may it have reached the server? */
+async function failureOf(url: string, startedAt: number): Promise<BzCtrlError> {
+  const host = URL.canParse(url) ? new URL(url).host : url;
+  const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  const reason = offline ? 'offline' : await explainNetworkError(url, startedAt).catch(() => undefined);
+  if (offline || (reason && neverLeft(reason))) {
+    return new BzCtrlError('not-sent', i18n.t('error.unreachable', { host }));
+  }
+  return new BzCtrlError('network', i18n.t('error.noAnswerFrom', { host }));
 }
 
 async function readJson<T>(
@@ -106,6 +164,7 @@ async function readJson<T>(
   schema: z.ZodMiniType<T>,
   what: 'sign-in' | 'add-task',
 ): Promise<T> {
+  // An answer that breaks off midway reads as no body: a 2xx one is then not understood.
   const text = await response.text().catch(() => '');
   const json = parseJson(text);
   if (!response.ok) {
@@ -164,4 +223,15 @@ function fieldNamedIn(message: string | undefined): string | undefined {
 
 function base64(text: string): string {
   return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+}
+
+/** Retry-After as seconds ("120") or an HTTP date, in ms from `now`; undefined when absent or bad. */
+export function parseRetryAfter(header: string | null | undefined, now: number): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed), 24 * 3600) * 1000;
+  // An HTTP date says GMT (RFC 9110); anything else ("-5", "1.5") is not one, whatever Date.parse makes of it.
+  if (!/GMT$/.test(trimmed)) return undefined;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -24,7 +24,8 @@ const FIXED_ENDPOINTS = {
   },
 } as const satisfies Record<string, Endpoints>;
 
-export const DEFAULT_SANDBOX_URL = 'http://127.0.0.1:8787';
+/** The sandbox's API, as `npm start` runs it (its demo screens are on 127.0.0.1: see wxt.config.ts). */
+export const DEFAULT_SANDBOX_URL = 'http://localhost:8787';
 
 export function sandboxEndpoints(sandboxUrl: string): Endpoints {
   const base = sandboxUrl.replace(/\/+$/, '');
@@ -68,19 +69,17 @@ export function isBzCtrlHost(hostname: string): boolean {
 }
 
 /**
- * A taskLink may be opened only when it is https on a BzCtrl host, or on the origin of the
- * configured sandbox or custom server. Anything else (javascript:, data:, another host) is shown
- * as text with a warning, never opened.
+ * A taskLink may be opened only when it is https on a BzCtrl host, or on the origin of the server
+ * that answered (the sandbox or a custom server; `server` is where the item was sent). Anything
+ * else (javascript:, data:, another host) is shown as text with a warning, never opened.
  */
-export function isTrustedTaskLink(link: string, choice: EnvironmentChoice): boolean {
+export function isTrustedTaskLink(link: string, server: Endpoints): boolean {
   if (!URL.canParse(link)) return false;
   const url = new URL(link);
   if (url.username || url.password) return false;
   if (url.protocol === 'https:' && isBzCtrlHost(url.hostname)) return true;
-  if (choice.environment !== 'sandbox' && choice.environment !== 'custom') return false;
-  const { tokenUrl, addTaskUrl } = endpointsFor(choice);
-  const trustedOrigins = [tokenUrl, addTaskUrl]
-    .filter((server) => isAllowedServerUrl(server))
-    .map((server) => new URL(server).origin);
+  const trustedOrigins = [server.tokenUrl, server.addTaskUrl]
+    .filter((address) => isAllowedServerUrl(address))
+    .map((address) => new URL(address).origin);
   return (url.protocol === 'https:' || url.protocol === 'http:') && trustedOrigins.includes(url.origin);
 }

@@ -1,25 +1,26 @@
 /**
- * Sending an Incident or Task to BzCtrl without ever losing it or creating it twice.
- *
- * Every submission is written to the outbox before it is sent. Then:
- * - created: it leaves the outbox, goes into the history, and its link opens (when trusted);
- * - not delivered (no connection, BzCtrl 5xx or 429): it waits in the outbox and is retried;
- * - fate unknown (sent, but no answer in time, or an answer without a valid link): it is NOT sent
- *   again by itself, since BzCtrl may have created it; the user checks BzCtrl and chooses;
- * - refused (400, 403, …) or signed out: the form keeps it and says why.
+ * Sending an Incident or Task to BzCtrl, and what its answer means. BzCtrl's add-task takes no
+ * idempotency key, and every call creates an item (CONTRACT.md, "What may be sent again"), so
+ * each attempt ends in one of four outcomes:
+ * - created: BzCtrl answered with the item and its link;
+ * - waiting: it surely created nothing (the request never left, or BzCtrl said 503 or 429), and
+ *   it may be sent again by itself, a bounded number of times;
+ * - unknown: BzCtrl may have created it (no answer in time, a connection lost after the request
+ *   went out, a redirect, a 500, 502 or 504, a success without a usable taskLink): it is sent
+ *   again only when the user says so, after checking BzCtrl;
+ * - refused: BzCtrl refused it (400, 403, …) or the user must sign in (as the right account).
+ * `decide` works this out; lib/background/deliveries.ts carries it out.
  */
 
-import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { type Failure, NotConfiguredError, toFailure } from '../failures';
-import { nextAttemptAt, type OutboxItem, removeItem, replaceItem, updateOutbox } from '../outbox';
-import { addToHistory, domainWorkSpaceOf, type HistoryEntry, loadSettings, type Settings } from '../settings';
-import { openTaskLink } from '../tabs';
-import { type AddTaskRequest, toAddTaskRequest } from './add-task';
-import { accessToken } from './auth';
+import { type Failure, toFailure } from '../failures';
+import type { HistoryEntry } from '../history';
+import { type Destination, nextAttemptAt, type OutboxItem } from '../outbox';
+import type { Settings } from '../settings';
+import { addTaskRequestSchema } from './add-task';
+import { accessToken, SignedOutError } from './auth';
 import { BzCtrlError, postAddTask } from './client';
-import { endpointsFor, isTrustedTaskLink } from './environments';
-import type { ReportForm } from './report-form';
+import { endpointsFor } from './environments';
 import type { AddTaskResponse } from './responses';
 
 export interface CreatedItem extends HistoryEntry {
@@ -27,202 +28,116 @@ export interface CreatedItem extends HistoryEntry {
   opened: boolean;
 }
 
+/** What the form hears back from the worker. */
 export type SubmitOutcome =
-  | { ok: true; status: 'created'; item: CreatedItem }
+  /** `warnings`: what went wrong here after BzCtrl created it (it is created all the same). */
+  | { ok: true; status: 'created'; item: CreatedItem; warnings: string[] }
   /** In the outbox: waiting to be retried, or of unknown fate. */
   | { ok: true; status: 'queued'; outbox: OutboxItem }
   | Failure;
 
-/** Who asked: the user's click in the form, or the outbox sending by itself. */
-type Asker = 'form' | 'outbox';
+/** What one attempt to send an item came to. */
+export type Delivery =
+  | { ok: true; response: AddTaskResponse }
+  /** `sent`: add-task was called (else it failed on the way to a token, and created nothing). */
+  | { ok: false; error: unknown; sent: boolean };
 
-export async function submit(id: string, form: ReportForm): Promise<SubmitOutcome> {
+export type Decision =
+  | { outcome: 'created'; response: AddTaskResponse }
+  | { outcome: 'waiting'; nextAttemptAt: number; reason: string }
+  | { outcome: 'unknown'; reason: string }
+  /** `gaveUp`: it could be retried, but automatic retries are over. */
+  | { outcome: 'refused'; failure: Failure; needsSignIn: boolean; gaveUp?: boolean };
+
+/** Sends `item` once to its own server, as its own account, with a fresh token. */
+export async function deliver(item: OutboxItem, settings: Settings): Promise<Delivery> {
+  // Stored bodies are checked loosely when read (the popup reads them too), strictly before sending.
+  const body = addTaskRequestSchema.safeParse(item.body);
+  if (!body.success) return { ok: false, error: body.error, sent: false };
+  let token: string;
   try {
-    const settings = await loadSettings();
-    const domainWorkSpace = domainWorkSpaceOf(settings);
-    if (!domainWorkSpace) throw new NotConfiguredError();
-    const body = toAddTaskRequest(form, domainWorkSpace);
-    const now = Date.now();
-    // Checked and written in one step: the same submission twice at once (a double click, a
-    // second window) sends one request.
-    const claim = await updateOutbox((items) => {
-      const existing = items.find((item) => item.id === id);
-      if (existing && existing.state !== 'held') return { items, result: { fresh: false, item: existing } };
-      const item: OutboxItem = {
-        id,
-        body,
-        state: 'sending',
-        attempts: 1,
-        createdAt: existing?.createdAt ?? now,
-        updatedAt: now,
-      };
-      return { items: [...items.filter((other) => other.id !== id), item], result: { fresh: true, item } };
-    });
-    if (!claim.fresh) return { ok: true, status: 'queued', outbox: claim.item };
-    return await send(claim.item, 'form', settings);
+    token = await tokenFor(item.destination, settings);
   } catch (error) {
-    return toFailure(error);
+    return { ok: false, error, sent: false };
   }
-}
-
-/**
- * The outbox's own attempt at an item: nothing happens when it is already on its way or was
- * discarded meanwhile (undefined).
- */
-export async function attempt(id: string, settings: Settings): Promise<SubmitOutcome | undefined> {
-  const claimed = await updateOutbox((items) => {
-    const item = items.find((candidate) => candidate.id === id);
-    if (!item || item.state === 'sending') return { items, result: undefined };
-    const sending: OutboxItem = {
-      ...item,
-      state: 'sending',
-      attempts: item.attempts + 1,
-      updatedAt: Date.now(),
-    };
-    return { items: items.map((other) => (other.id === id ? sending : other)), result: sending };
-  });
-  return claimed && send(claimed, 'outbox', settings);
-}
-
-async function send(item: OutboxItem, asker: Asker, settings: Settings): Promise<SubmitOutcome> {
-  let response: AddTaskResponse;
   try {
-    response = await postWithFreshToken(endpointsFor(settings).addTaskUrl, item.body);
+    return { ok: true, response: await postAddTask(item.destination.addTaskUrl, token, item.body) };
   } catch (error) {
-    return settle(item, error, asker, settings);
+    if (!(error instanceof BzCtrlError && error.status === 401)) return { ok: false, error, sent: true };
   }
-  await removeItem(item.id);
-  const created = await remember(item.body, response, settings);
-  if (asker === 'outbox') await notifyCreated(created);
-  const opened = asker === 'form' && created.trusted && (await openTaskLink(created.taskLink));
-  return { ok: true, status: 'created', item: { ...created, opened } };
-}
-
-/** A failure on the way to a token, before add-task was sent: BzCtrl cannot have created anything. */
-class BeforeSending extends Error {
-  constructor(readonly reason: unknown) {
-    super('failed before the item was sent');
-  }
-}
-
-async function freshToken(rejected?: string): Promise<string> {
+  // Refused although it looked fresh (revoked, clock skew): nothing was created; refresh once, send once.
   try {
-    return await accessToken(rejected);
+    token = await tokenFor(item.destination, settings, token);
   } catch (error) {
-    throw new BeforeSending(error);
+    return { ok: false, error, sent: false };
   }
-}
-
-async function postWithFreshToken(addTaskUrl: string, body: AddTaskRequest): Promise<AddTaskResponse> {
-  const token = await freshToken();
   try {
-    return await postAddTask(addTaskUrl, token, body);
+    return { ok: true, response: await postAddTask(item.destination.addTaskUrl, token, item.body) };
   } catch (error) {
-    if (!(error instanceof BzCtrlError && error.status === 401)) throw error;
-    // Refused although it looked fresh (revoked, clock skew): refresh once, retry once.
-    return postAddTask(addTaskUrl, await freshToken(token), body);
+    return { ok: false, error, sent: true };
   }
 }
 
-async function settle(
-  item: OutboxItem,
-  thrown: unknown,
-  asker: Asker,
-  settings: Settings,
-): Promise<SubmitOutcome> {
-  const now = Date.now();
-  const sent = !(thrown instanceof BeforeSending);
-  const error = thrown instanceof BeforeSending ? thrown.reason : thrown;
+/** A token of the session that `destination` belongs to; none of any other session. */
+async function tokenFor(destination: Destination, settings: Settings, rejected?: string): Promise<string> {
+  if (endpointsFor(settings).tokenUrl !== destination.tokenUrl) {
+    throw new SignedOutError(i18n.t('error.otherServer', { account: destination.account }));
+  }
+  const credential = await accessToken(settings, rejected);
+  if (credential.account.email !== destination.account) {
+    throw new SignedOutError(i18n.t('error.otherAccount', { account: destination.account }));
+  }
+  return credential.accessToken;
+}
+
+/** What an attempt at `item` came to, and what follows from it. Pure: no I/O, `now` is given. */
+export function decide(item: OutboxItem, delivery: Delivery, now: number): Decision {
+  if (delivery.ok) return { outcome: 'created', response: delivery.response };
+  const { error, sent } = delivery;
   const failure = toFailure(error);
-  const unanswered =
-    error instanceof BzCtrlError && (error.kind === 'timeout' || error.kind === 'invalid-response');
-  if (error instanceof BzCtrlError && (isRetryable(error) || (unanswered && !sent))) {
-    const waiting: OutboxItem = {
-      ...item,
-      state: 'waiting',
-      nextAttemptAt: nextAttemptAt(item.attempts, now, error.retryAfterMs),
-      lastError: failure.message,
-      updatedAt: now,
-    };
-    await replaceItem(waiting);
-    return { ok: true, status: 'queued', outbox: waiting };
+  if (failure.kind === 'signed-out') return { outcome: 'refused', failure, needsSignIn: true };
+  // A body that is not the contract's (stored damaged) is never sent: the user decides.
+  if (failure.kind === 'invalid') return { outcome: 'refused', failure, needsSignIn: false };
+  const answer = error instanceof BzCtrlError ? error : undefined;
+  // Getting a token creates nothing, so any failure on the way to one may be tried again.
+  if (!sent || (answer && createdNothing(answer))) {
+    const next = nextAttemptAfter(item, now, answer?.retryAfterMs);
+    if (next === undefined) {
+      const reason = i18n.t('error.gaveUp', { attempts: String(item.attempts), reason: failure.message });
+      return {
+        outcome: 'refused',
+        failure: { ...failure, message: reason },
+        needsSignIn: false,
+        gaveUp: true,
+      };
+    }
+    return { outcome: 'waiting', nextAttemptAt: next, reason: failure.message };
   }
-  if (unanswered) {
-    const unknown: OutboxItem = {
-      ...item,
-      state: 'unknown',
-      nextAttemptAt: undefined,
-      lastError:
-        error.kind === 'timeout'
-          ? i18n.t('error.timeoutMaybeCreated')
-          : i18n.t('error.maybeCreated', { message: failure.message }),
-      workspaceLink: workspaceLinkOf(settings),
-      updatedAt: now,
-    };
-    await replaceItem(unknown);
-    return { ok: true, status: 'queued', outbox: unknown };
-  }
-  if (asker === 'form') {
-    // The form still holds it, and shows why: nothing to keep here.
-    await removeItem(item.id);
-    return failure;
-  }
-  await replaceItem({
-    ...item,
-    state: 'held',
-    nextAttemptAt: undefined,
-    lastError: failure.message,
-    needsSignIn: failure.kind === 'signed-out',
-    updatedAt: now,
-  });
-  return failure;
+  // What happened, in words; the outbox and the popup say that it may have been created. A fault
+  // of the extension's own once add-task was sent leaves that unknown too.
+  if (!answer || mayHaveCreated(answer)) return { outcome: 'unknown', reason: failure.message };
+  return { outcome: 'refused', failure, needsSignIn: false };
 }
 
-/**
- * Retried by itself: no connection at all (the request almost surely never reached BzCtrl), and
- * answers that say "not now" (5xx, 429). BzCtrl's add-task takes no idempotency key, so anything
- * that may have been handled is never retried blindly.
- */
-function isRetryable(error: BzCtrlError): boolean {
-  if (error.kind === 'network') return true;
-  const status = error.status ?? 0;
-  return error.kind === 'http' && (status >= 500 || status === 429);
+/** BzCtrl surely did not take it: the request never left, or BzCtrl said "not now". */
+function createdNothing(error: BzCtrlError): boolean {
+  return (
+    error.kind === 'not-sent' || (error.kind === 'http' && (error.status === 503 || error.status === 429))
+  );
 }
 
-async function remember(
-  body: AddTaskRequest,
-  response: AddTaskResponse,
-  settings: Settings,
-): Promise<HistoryEntry> {
-  const entry: HistoryEntry = {
-    taskLink: response.taskLink,
-    trusted: isTrustedTaskLink(response.taskLink, settings),
-    title: body.title,
-    todoType: body.todoType,
-    orderID: body.orderID,
-    lrn: body.lrn,
-    domainWorkSpace: body.domainWorkSpace,
-    createdAt: new Date().toISOString(),
-  };
-  await addToHistory(entry);
-  return entry;
+/** BzCtrl may have taken it: any answer but a refusal (4xx), or none. */
+function mayHaveCreated(error: BzCtrlError): boolean {
+  return error.kind !== 'http' || (error.status ?? 0) >= 500;
+}
+
+/** The next automatic attempt, counted from the last time the user (or the form) sent it. */
+function nextAttemptAfter(item: OutboxItem, now: number, retryAfterMs?: number): number | undefined {
+  const since = item.retriesSince ?? { at: item.createdAt, attempts: 0 };
+  return nextAttemptAt(item.attempts - since.attempts, since.at, now, retryAfterMs);
 }
 
 /** BzCtrl's app, where the user can look for an item of unknown fate. */
-export function workspaceLinkOf(settings: Settings): string {
-  return `${new URL(endpointsFor(settings).addTaskUrl).origin}/app/`;
-}
-
-export const NOTIFICATION_PREFIX = 'created:';
-
-/** Tells that an item waiting in the outbox went through; clicking opens it (when trusted). */
-async function notifyCreated(entry: HistoryEntry): Promise<void> {
-  await browser.notifications
-    .create(`${NOTIFICATION_PREFIX}${entry.taskLink}`, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: i18n.t('notify.createdTitle', { type: i18n.t(`todoType.${entry.todoType}`) }),
-      message: i18n.t('notify.createdMessage', { title: entry.title, orderID: entry.orderID }),
-    })
-    .catch(() => undefined);
+export function workspaceLinkOf(addTaskUrl: string): string {
+  return `${new URL(addTaskUrl).origin}/app/`;
 }

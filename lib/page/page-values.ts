@@ -6,7 +6,7 @@
 import { type FoundValue, MAX_CANDIDATES } from './candidates';
 import { lastDescendant, valueOfElement } from './elements';
 import { gridOf, isColumnHeader, isInFirstRow, valuesInGrid } from './grids';
-import { valuesInText } from './inline-text';
+import { MAX_TEXT_SEARCHED, valuesInText } from './inline-text';
 import { labelHolderOf, valueBesideLabel } from './labelled-values';
 import {
   DATA_ATTRIBUTES,
@@ -46,7 +46,10 @@ interface PageValues {
   declared: FoundValue[];
   /** Values beside their label: cells, `<dd>`, inputs, grids, aria labels. */
   labelled: PlacedValue[];
-  /** Values after their label in running text: "Service order: 777", "SO-777". */
+  /**
+   * Values after their label in running text: "Service order: 777", "SO-777". Only the first
+   * MAX_CANDIDATES different values of each field: no later one could make the candidates.
+   */
   inline: FoundValue[];
 }
 
@@ -71,13 +74,14 @@ function readText(document: Document, root: Element, values: PageValues): void {
   for (let visited = 0; visited < MAX_TEXT_NODES && budget.texts > 0 && budget.loneLabels > 0; visited++) {
     const node = walker.nextNode() as Text | null;
     if (!node) return;
-    if (!LABEL_GATE.test(node.data)) continue;
+    // The start of a text node of megabytes (a log) is all that is looked at.
+    if (!LABEL_GATE.test(node.data.slice(0, MAX_TEXT_SEARCHED))) continue;
     const parent = node.parentElement;
     if (!parent || NOT_PAGE_TEXT.has(parent.localName) || parent.closest('[hidden]')) continue;
     budget.texts--;
     const label = fieldOfLabel(cleanText(node.data));
     if (!label) {
-      if (!isFull(values.inline)) values.inline.push(...valuesInText(node.data));
+      readRunningText(node.data, values);
       continue;
     }
     budget.loneLabels--;
@@ -90,6 +94,25 @@ function readText(document: Document, root: Element, values: PageValues): void {
     // Labelled values rank in page order: later ones could not make the list any more.
     if (isFull(values.labelled)) return;
   }
+}
+
+/** The values after labels in `text`, until there are as many as the candidates take. */
+function readRunningText(text: string, values: PageValues): void {
+  for (const found of valuesInText(text)) {
+    if (isFull(values.inline)) return;
+    addInline(values.inline, found);
+  }
+}
+
+/** Adds a value from running text unless it is there already or its field has all it can use. */
+function addInline(inline: FoundValue[], found: FoundValue): void {
+  let sameField = 0;
+  for (const value of inline) {
+    if (value.field !== found.field) continue;
+    if (value.value === found.value) return;
+    sameField++;
+  }
+  if (sameField < MAX_CANDIDATES) inline.push(found);
 }
 
 /** Whether `found` holds as many values of each field as the candidates can take. */
@@ -168,7 +191,7 @@ function readAriaLabel(name: string, element: Element, values: PageValues): void
   const label = fieldOfLabel(cleanText(name));
   if (!label) {
     // aria-label="Service order 7770142"
-    for (const found of valuesInText(name)) values.inline.push(found);
+    readRunningText(name, values);
     return;
   }
   const value = valueFor(label.field, valueOfElement(element));

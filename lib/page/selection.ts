@@ -12,7 +12,7 @@ const LRN_START = /^(?:\d{2}[A-Z]{2}|[A-Z]{2}\d{2})[A-Z0-9]{4,}$/i;
 export function valuesFromSelection(text: string): { serviceOrder?: string; lrn?: string } {
   const selection = cleanText(text);
   if (!selection) return {};
-  const labelled = valuesInText(selection);
+  const labelled = [...valuesInText(selection)];
   if (labelled.length > 0) {
     const serviceOrder = labelled.find((found) => found.field === 'serviceOrder')?.value;
     const lrn = labelled.find((found) => found.field === 'lrn')?.value;

@@ -1,10 +1,12 @@
 /**
  * What is wrong with a page rule, as the options page says it. Apart from site-rules.ts so that the
- * page reader, which runs the rules, carries no text of ours.
+ * page reader, which applies the rules, carries no text of ours. Light enough to check rules
+ * anywhere: the regex is checked by rule-syntax.ts, not by RE2 itself (rule-regex.ts).
  */
 import { i18n } from '#i18n';
 import { FIELDS } from './labels';
-import { compileRuleRegex, parseUrlPattern } from './site-rules';
+import { type RegexProblem, regexProblem } from './rule-syntax';
+import { parseUrlPattern } from './site-rules';
 import type { SiteRule } from './types';
 
 export type SiteRulePart =
@@ -27,18 +29,26 @@ export function siteRuleErrors(rule: SiteRule): Partial<Record<SiteRulePart, str
     if (selector && !isValidSelector(selector)) {
       errors[`${field}Selector`] = i18n.t('rules.badSelector', { selector });
     }
-    const compiled = regex ? compileRuleRegex(regex) : undefined;
-    if (compiled && !(compiled instanceof RegExp)) {
-      errors[`${field}Regex`] =
-        compiled.problem === 'syntax'
-          ? i18n.t('rules.badRegex', { detail: compiled.detail })
-          : i18n.t('rules.needsGroup');
-    }
+    const problem = regex ? regexProblem(regex) : undefined;
+    if (problem) errors[`${field}Regex`] = regexMessage(problem);
   }
   if (!errors.urlPattern && !FIELDS.some((field) => rule[field]?.selector || rule[field]?.regex)) {
     errors.urlPattern = i18n.t('rules.needsPart');
   }
   return errors;
+}
+
+function regexMessage(problem: RegexProblem): string {
+  switch (problem.problem) {
+    case 'syntax':
+      return i18n.t('rules.badRegex', { detail: problem.detail });
+    case 'lookaround':
+      return i18n.t('rules.noLookaround');
+    case 'backreference':
+      return i18n.t('rules.noBackreference');
+    case 'no-group':
+      return i18n.t('rules.needsGroup');
+  }
 }
 
 function isValidSelector(selector: string): boolean {

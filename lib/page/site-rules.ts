@@ -2,12 +2,22 @@
  * Site rules: an administrator's selector or regex for a screen the built-in reading gets wrong.
  * Their URL patterns are browser match patterns ("https://tos.example.com/*", "*://*.example.com/orders/*")
  * or a plain host ("tos.example.com").
+ *
+ * Nothing here turns a rule's text into a JavaScript RegExp: a pattern's "*" is matched by a glob
+ * matcher that never backtracks, and a rule's regex is not run here at all. The reader hands back
+ * the text it is to run on, and lib/read-tab.ts runs it with RE2, in linear time, outside the page.
  */
-import type { FoundValue } from './candidates';
 import { textOfElement } from './elements';
 import { FIELDS } from './labels';
-import type { FieldRule, SiteRule } from './types';
+import type { Field, FieldRule, FrameReading, RuleFinding, SiteRule } from './types';
+import { MAX_URL_LENGTH } from './url-values';
 import { valueFor } from './values';
+
+/**
+ * The most text a rule's regex runs on: the start of the page's rendered text, or of the selected
+ * element's text. Far more than a screen shows; a log of megabytes is not read to its end.
+ */
+export const PAGE_TEXT_LIMIT = 200_000;
 
 /** "*", "*.example.com", "tos.example.com", "localhost", "127.0.0.1", each with an optional port. */
 const HOST = /^(\*|(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::(\d{1,5}))?$/i;
@@ -17,7 +27,8 @@ interface UrlPattern {
   schemes: readonly string[];
   host: string;
   port: string | undefined;
-  path: RegExp;
+  /** The path and query, where "*" is any run of characters. */
+  path: string;
 }
 
 export function parseUrlPattern(pattern: string): UrlPattern | undefined {
@@ -31,7 +42,7 @@ export function parseUrlPattern(pattern: string): UrlPattern | undefined {
     schemes: scheme === '*' ? ['http', 'https'] : [scheme.toLowerCase()],
     host: host[1].toLowerCase(),
     port: host[2],
-    path: new RegExp(`^${path.split('*').map(escapeRegExp).join('.*')}$`),
+    path,
   };
 }
 
@@ -39,13 +50,15 @@ export function matchesUrlPattern(pattern: string, url: string): boolean {
   const parsed = parseUrlPattern(pattern);
   let address: URL;
   try {
-    address = new URL(url);
+    address = new URL(url.slice(0, MAX_URL_LENGTH));
   } catch {
     return false;
   }
   if (!parsed?.schemes.includes(address.protocol.slice(0, -1))) return false;
   if (parsed.port !== undefined && parsed.port !== address.port) return false;
-  return hostMatches(parsed.host, address.hostname) && parsed.path.test(address.pathname + address.search);
+  return (
+    hostMatches(parsed.host, address.hostname) && matchesGlob(parsed.path, address.pathname + address.search)
+  );
 }
 
 /** "*" is any host; "*.example.com" is example.com and its subdomains. */
@@ -56,58 +69,65 @@ function hostMatches(pattern: string, hostname: string): boolean {
   return hostname === domain || hostname.endsWith(`.${domain}`);
 }
 
-/** Why a rule's regex cannot be used: it does not compile, or it captures nothing. */
-export type RegexProblem = { problem: 'syntax'; detail: string } | { problem: 'no-group' };
-
-/** The rule's regex, or why it cannot be used. */
-export function compileRuleRegex(source: string): RegExp | RegexProblem {
-  let regex: RegExp;
-  try {
-    regex = new RegExp(source);
-  } catch (error) {
-    return { problem: 'syntax', detail: error instanceof Error ? error.message : String(error) };
+/**
+ * Whether `text` matches `glob`, where "*" is any run of characters. Each piece between stars is
+ * looked for once, left to right, where the last one ended (the leftmost place is always the best
+ * one), so the time is linear in the text whatever the number of stars.
+ */
+export function matchesGlob(glob: string, text: string): boolean {
+  const pieces = glob.split('*');
+  const first = pieces.shift() ?? '';
+  const last = pieces.pop();
+  if (last === undefined) return text === first;
+  if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last)) {
+    return false;
   }
-  // An empty alternative always matches, which shows how many groups the regex has.
-  const groups = (new RegExp(`${source}|`).exec('')?.length ?? 1) - 1;
-  return groups > 0 ? regex : { problem: 'no-group' };
+  const end = text.length - last.length;
+  let at = first.length;
+  for (const piece of pieces) {
+    const found = text.indexOf(piece, at);
+    if (found < 0 || found + piece.length > end) return false;
+    at = found + piece.length;
+  }
+  return true;
 }
 
-/** The values the rules for `url` point at, in the order of the rules. */
-export function valuesFromRules(document: Document, url: string, rules: readonly SiteRule[]): FoundValue[] {
-  const found: FoundValue[] = [];
-  let pageText: string | undefined;
-  const textOfPage = () => {
-    // The text as the operator sees it, which is what a rule's author writes the regex against.
-    // biome-ignore lint/performance/useDomNodeTextContent: rendered text is the point, and it runs once
-    pageText ??= document.body?.innerText ?? '';
-    return pageText;
-  };
+/** What the rules for `url` point at, in the order of the rules, and the page text their regexes need. */
+export function findByRules(
+  document: Document,
+  url: string,
+  rules: readonly SiteRule[],
+): Pick<FrameReading, 'ruleFindings' | 'pageText'> {
+  const ruleFindings: RuleFinding[] = [];
+  let needsPageText = false;
   for (const rule of rules) {
     if (!matchesUrlPattern(rule.urlPattern, url)) continue;
     for (const field of FIELDS) {
       const fieldRule = rule[field];
-      const raw = fieldRule && valueByRule(document, fieldRule, textOfPage);
-      if (raw) found.push({ field, value: valueFor(field, raw), context: rule.urlPattern });
+      const finding = fieldRule && findByRule(document, field, fieldRule);
+      if (!finding) continue;
+      ruleFindings.push({ field, context: rule.urlPattern, ...finding });
+      needsPageText ||= 'regex' in finding && finding.text === undefined;
     }
   }
-  return found;
+  if (!needsPageText) return { ruleFindings };
+  // The text as the operator sees it, which is what a rule's author writes the regex against.
+  // biome-ignore lint/performance/useDomNodeTextContent: rendered text is the point, and it is read once
+  const pageText = (document.body?.innerText ?? '').slice(0, PAGE_TEXT_LIMIT);
+  return { ruleFindings, pageText };
 }
 
-/** Selector first, then the regex on what it selected (or on the page text without a selector). */
-function valueByRule(document: Document, rule: FieldRule, textOfPage: () => string): string {
-  let text: string;
-  if (rule.selector) {
-    const element = selectSafely(document, rule.selector);
-    if (!element) return '';
-    text = textOfElement(element);
-  } else if (rule.regex) {
-    text = textOfPage();
-  } else {
-    return '';
-  }
-  if (!rule.regex) return text;
-  const regex = compileRuleRegex(rule.regex);
-  return regex instanceof RegExp ? (regex.exec(text)?.[1] ?? '') : '';
+type FindingOfRule = { value: string } | { regex: string; text?: string };
+
+/** Selector first: its element's value, or its text for the regex; without a selector, the page text. */
+function findByRule(document: Document, field: Field, rule: FieldRule): FindingOfRule | undefined {
+  if (!rule.selector) return rule.regex ? { regex: rule.regex } : undefined;
+  const element = selectSafely(document, rule.selector);
+  if (!element) return undefined;
+  const text = textOfElement(element);
+  if (rule.regex) return { regex: rule.regex, text: text.slice(0, PAGE_TEXT_LIMIT) };
+  const value = valueFor(field, text);
+  return value ? { value } : undefined;
 }
 
 function selectSafely(document: Document, selector: string): Element | null {
@@ -116,8 +136,4 @@ function selectSafely(document: Document, selector: string): Element | null {
   } catch {
     return null;
   }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

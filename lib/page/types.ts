@@ -27,8 +27,9 @@ export interface PageReading {
 export type Field = keyof PageReading;
 
 /**
- * A CSS selector (the value is the element's input value or text), or a regular expression with
- * one capture group run on the page text. With both, the regex runs on the selected element's text.
+ * A CSS selector (the value is the element's input value or text), or a regular expression (RE2
+ * syntax) with one capture group run on the page text. With both, the regex runs on the selected
+ * element's text.
  */
 export interface FieldRule {
   selector?: string;
@@ -40,6 +41,23 @@ export interface SiteRule {
   urlPattern: string;
   serviceOrder?: FieldRule;
   lrn?: FieldRule;
+}
+
+/**
+ * What a page rule points at on the page: the value its selector gives, or the text its regex is to
+ * run on. The reader never runs a rule's regex: lib/read-tab.ts does, with RE2, in the extension page.
+ */
+export type RuleFinding =
+  | { field: Field; context: string; value: string }
+  /** Without `text`, the regex runs on the frame's `pageText`. */
+  | { field: Field; context: string; regex: string; text?: string };
+
+/** What the reader hands back from one frame: the built-in reading and what the page rules point at. */
+export interface FrameReading extends PageReading {
+  /** In the order of the rules. Their values rank after the selection and before the page's. */
+  ruleFindings: RuleFinding[];
+  /** The page's rendered text, cut to PAGE_TEXT_LIMIT characters, when a rule's regex runs on it. */
+  pageText?: string;
 }
 
 export interface ReadPageInput {

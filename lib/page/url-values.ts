@@ -3,10 +3,13 @@ import type { FoundValue } from './candidates';
 import { FIELDS, normalizedKey, URL_PARAMETER_KEYS, URL_PATH } from './labels';
 import { valueFor } from './values';
 
+/** The most of an address that is read: far longer than any screen's, and a huge one costs no more. */
+export const MAX_URL_LENGTH = 8_192;
+
 export function valuesInUrl(url: string): FoundValue[] {
   let address: URL;
   try {
-    address = new URL(url);
+    address = new URL(url.slice(0, MAX_URL_LENGTH));
   } catch {
     return [];
   }

@@ -55,7 +55,7 @@ test('sign in, create an incident, exactly that item is created and its link ope
   await popup.evaluate(async (settings) => {
     const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
     await ext.storage.local.set({ settings });
-  }, sandboxSettings(sandbox.url));
+  }, sandboxSettings(sandbox.apiUrl));
   await reloadPage(popup);
 
   await fill(popup, 'Email', DEMO_USER.email);
@@ -69,7 +69,7 @@ test('sign in, create an incident, exactly that item is created and its link ope
   await clickButton(popup, 'Create incident');
   await heading(popup, 'Incident created');
 
-  const expectedLink = `${sandbox.url}/app/#/todo/${WORKSPACE}-01`;
+  const expectedLink = `${sandbox.apiUrl}/app/#/todo/${WORKSPACE}-01`;
   const linkTab = await tabAt(browser, expectedLink);
   await waitFor('the item page to load', () => linkTab.evaluate(() => document.readyState === 'complete'));
 

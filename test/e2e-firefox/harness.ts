@@ -57,8 +57,14 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-/** A fresh headless Firefox (puppeteer's own throwaway profile) with the extension installed. */
-export async function launchFirefox(extensionDir = EXTENSION_DIR): Promise<FirefoxSession> {
+/**
+ * A fresh headless Firefox (puppeteer's own throwaway profile) with the extension installed;
+ * `prefs` on top of the ones it needs.
+ */
+export async function launchFirefox(
+  extensionDir = EXTENSION_DIR,
+  prefs: Record<string, unknown> = {},
+): Promise<FirefoxSession> {
   const manifest = JSON.parse(
     readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8'),
   ) as GeckoManifest;
@@ -69,7 +75,7 @@ export async function launchFirefox(extensionDir = EXTENSION_DIR): Promise<Firef
     browser: 'firefox',
     executablePath: requireFirefox(),
     headless: true,
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [gecko.id]: uuid }) },
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [gecko.id]: uuid }), ...prefs },
   });
   try {
     // An older Firefox refuses the add-on with a bare install error: say why instead.

@@ -82,9 +82,9 @@ test('an Incident with every field sends exactly the contract body and opens its
   const [task] = await sandbox.tasks();
   expect(task?.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   const opened = await linkTab;
-  await expect(opened).toHaveURL(`${sandbox.url}/app/#/todo/IMP-NLD-EXA-SWA-01`);
+  await expect(opened).toHaveURL(`${sandbox.apiUrl}/app/#/todo/IMP-NLD-EXA-SWA-01`);
   await expect(opened.getByRole('heading', { name: 'Potential Customs claim' })).toBeVisible();
-  await expect(popup.getByText(`${sandbox.url}/app/#/todo/IMP-NLD-EXA-SWA-01`)).toBeVisible();
+  await expect(popup.getByText(`${sandbox.apiUrl}/app/#/todo/IMP-NLD-EXA-SWA-01`)).toBeVisible();
   await expect(popup.getByRole('button', { name: 'Open in BzCtrl' })).toBeVisible();
   await expect(popup.getByRole('button', { name: 'Copy link' })).toBeVisible();
 });

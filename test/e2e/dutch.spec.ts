@@ -96,7 +96,9 @@ test('what the worker says is Dutch too: a failed sign-in, and an item kept in t
   await popup.getByRole('button', { name: 'Incident maken' }).click();
   await expect(popup.getByRole('status')).toContainText('Het staat veilig in het Postvak UIT');
   await expect(popup.getByRole('heading', { name: /^Postvak UIT \(1\)$/ })).toBeVisible();
-  await expect(popup.locator('.outbox__state')).toContainText(/Wacht op verzending, volgende poging om \d/);
+  await expect(popup.locator('.outbox__state')).toContainText(
+    /Wacht op verzending \(pogingen: 1\), volgende poging om \d/,
+  );
   // Sent by itself once BzCtrl is back: the outbox empties and the item is there, once.
   await expect.poll(async () => (await sandbox.tasks()).length, { timeout: 30_000 }).toBe(1);
   await expect(popup.locator('.outbox')).toHaveCount(0);

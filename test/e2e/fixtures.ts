@@ -23,6 +23,7 @@ import {
   type CDPSession,
   chromium,
   expect,
+  type Locator,
   type Page,
   type Worker,
 } from '@playwright/test';
@@ -30,7 +31,8 @@ import { DEMO_USER, type SandboxOptions, startSandbox } from '../../sandbox/serv
 import { requireChromium } from '../../scripts/chromium';
 import { Sandbox, sandboxSettings } from './sandbox-control';
 
-export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+/** The e2e build (`wxt build --mode e2e`, made by scripts/e2e.ts). */
+export const EXTENSION_DIR = path.resolve('.output/chrome-mv3-e2e');
 export type { Fault, SandboxRequest, SandboxTask } from './sandbox-control';
 export { DEMO_USER, expect, Sandbox };
 
@@ -65,6 +67,36 @@ export class ActionPopup {
     private readonly sessionId: string,
   ) {}
 
+  /**
+   * Types `value` into the form control named `name` as React takes typing: through the element
+   * prototype's value setter, then `input` and `change` events.
+   */
+  async fill(name: string, value: string): Promise<void> {
+    const done = await this.evaluate(`(() => {
+      const control = document.querySelector(${JSON.stringify(`[name="${name}"]`)});
+      if (!control) return false;
+      Object.getOwnPropertyDescriptor(Object.getPrototypeOf(control), 'value').set.call(control, ${JSON.stringify(value)});
+      control.dispatchEvent(new Event('input', { bubbles: true }));
+      control.dispatchEvent(new Event('change', { bubbles: true }));
+      return true;
+    })()`);
+    if (!done) throw new Error(`no form control named ${name} in the popup`);
+  }
+
+  /**
+   * Clicks the first element matching `selector`. The popup may close because of the click (a new
+   * tab opens): then the answer never comes, and that is not an error.
+   */
+  async click(selector: string): Promise<void> {
+    const clicked = await this.evaluate(
+      `(() => { const target = document.querySelector(${JSON.stringify(selector)}); target?.click(); return Boolean(target); })()`,
+    ).catch((error: unknown) => {
+      if (String(error).includes('No session')) return true;
+      throw error;
+    });
+    if (!clicked) throw new Error(`nothing matches ${selector} in the popup`);
+  }
+
   /** Evaluates `expression` in the page and returns its JSON value. */
   evaluate(expression: string): Promise<unknown> {
     const id = this.nextId++;
@@ -80,14 +112,20 @@ export class ActionPopup {
         else resolve(message.result?.result?.value);
       };
       this.cdp.on('Target.receivedMessageFromTarget', onMessage);
-      void this.cdp.send('Target.sendMessageToTarget', {
-        sessionId: this.sessionId,
-        message: JSON.stringify({
-          id,
-          method: 'Runtime.evaluate',
-          params: { expression, returnByValue: true, awaitPromise: true },
-        }),
-      });
+      this.cdp
+        .send('Target.sendMessageToTarget', {
+          sessionId: this.sessionId,
+          message: JSON.stringify({
+            id,
+            method: 'Runtime.evaluate',
+            params: { expression, returnByValue: true, awaitPromise: true },
+          }),
+        })
+        // The popup closed: "No session with given id".
+        .catch((error: unknown) => {
+          this.cdp.off('Target.receivedMessageFromTarget', onMessage);
+          reject(error);
+        });
     });
   }
 }
@@ -110,6 +148,21 @@ export class Extension {
     return `chrome-extension://${this.id}/${page}`;
   }
 
+  /** What the extension stored under `key` in `area`, read through its worker. */
+  async stored<T = unknown>(area: 'local' | 'session', key: string): Promise<T | undefined> {
+    const worker = await this.worker();
+    return worker.evaluate(async ({ area, key }) => (await chrome.storage[area].get(key))[key] as never, {
+      area,
+      key,
+    });
+  }
+
+  /** The names of the alarms the worker has set (the outbox's retry is one). */
+  async alarms(): Promise<string[]> {
+    const worker = await this.worker();
+    return worker.evaluate(async () => (await chrome.alarms.getAll()).map((alarm) => alarm.name));
+  }
+
   /** Test set-up: point the extension at this test's sandbox, as the options page would. */
   async useSandbox(extra: Record<string, string> = {}): Promise<void> {
     const worker = await this.worker();
@@ -117,7 +170,7 @@ export class Extension {
       async (settings) => {
         await chrome.storage.local.set({ settings });
       },
-      sandboxSettings(this.sandbox.url, extra),
+      sandboxSettings(this.sandbox.apiUrl, extra),
     );
   }
 
@@ -206,6 +259,32 @@ export class Extension {
 export async function pressKeys(page: Page, keys: string): Promise<void> {
   await page.bringToFront();
   execFileSync('xdotool', ['key', '--clearmodifiers', keys]);
+}
+
+/**
+ * Answers Allow in the browser's own permission dialog, which a click on `asker` opens, and waits
+ * until `granted` says so. The dialog is drawn by the browser, out of any page's reach; Deny has
+ * the focus, so Tab then Return allows. Against clicks meant for the page, it ignores input for a
+ * moment after it shows, and again after every input that comes sooner than a double click: so
+ * the keys are pressed again, seconds apart, while it still asks (`asking` is shown), and after a
+ * Deny the asker is clicked again.
+ */
+export async function allowInBrowserDialog(
+  asker: Locator,
+  asking: Locator,
+  granted: () => Promise<boolean>,
+): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        if (await granted()) return true;
+        if (!(await asking.isVisible())) await asker.click();
+        execFileSync('xdotool', ['key', 'Tab', 'Return']);
+        return granted();
+      },
+      { timeout: 30_000, intervals: [1500] },
+    )
+    .toBe(true);
 }
 
 /** The popup as a page, signed in as the demo user, showing the form. */

@@ -27,7 +27,7 @@ test('created items are listed newest first, found by service order or LRN, and 
   await expect(items.first()).toContainText('First claim');
   const opened = context.waitForEvent('page');
   await items.first().getByRole('button', { name: 'Open' }).click();
-  await expect(await opened).toHaveURL(`${sandbox.url}/app/#/todo/IMP-NLD-EXA-SWA-01`);
+  await expect(await opened).toHaveURL(`${sandbox.apiUrl}/app/#/todo/IMP-NLD-EXA-SWA-01`);
 
   await popup.getByLabel('Search by service order or LRN').fill('7770143');
   await expect(items).toHaveCount(1);

@@ -66,7 +66,7 @@ test('a 403 says the account has no access to the workspace, and the form stays'
   await expect(popup.getByLabel('Title')).toHaveValue('Forbidden');
 });
 
-test('an error page that is not JSON gives its HTTP status, and the item waits in the outbox', async ({
+test('an error page that is not JSON gives its HTTP status; after a 502 the item may exist: check BzCtrl', async ({
   extension,
   sandbox,
 }) => {
@@ -76,6 +76,7 @@ test('an error page that is not JSON gives its HTTP status, and the item waits i
   await popup.getByRole('button', { name: 'Create incident' }).click();
   await expect(popup.getByRole('status')).toContainText('BzCtrl answered HTTP 502.');
   await expect(popup.getByRole('heading', { name: 'Outbox (1)' })).toBeVisible();
+  await expect(popup.getByText('Unknown - check BzCtrl')).toBeVisible();
 });
 
 test('a success answer that is not JSON is kept as "check BzCtrl", not sent again', async ({
@@ -87,7 +88,9 @@ test('a success answer that is not JSON is kept as "check BzCtrl", not sent agai
   await fillRequired(popup, 'Answered in HTML');
   await popup.getByRole('button', { name: 'Create incident' }).click();
   await expect(popup.getByText('Unknown - check BzCtrl')).toBeVisible();
-  await expect(popup.getByText('not JSON')).toBeVisible();
+  // Said in the status line, and beside the item in the outbox.
+  await expect(popup.getByRole('status')).toContainText('not JSON');
+  await expect(popup.locator('.outbox')).toContainText('not JSON');
   expect(await sandbox.requests('add-task')).toHaveLength(1);
 });
 

@@ -12,6 +12,7 @@ import {
   signIn,
   test,
 } from './fixtures';
+import { NetworkProxy } from './network-proxy';
 
 interface OutboxEntry {
   id: string;
@@ -38,29 +39,36 @@ async function expectCreatedOnce(sandbox: Sandbox, titles: string[]): Promise<vo
     .toEqual([...titles].sort());
 }
 
-test('network down during submit: kept in the outbox, sent by itself once it comes back', async ({
+test('BzCtrl refusing connections during submit: kept in the outbox, sent by itself once, when it is back', async ({
   extension,
   sandbox,
 }) => {
+  const proxy = await NetworkProxy.start(sandbox.running.port);
+  await extension.useSandbox({ sandboxUrl: proxy.apiUrl });
   const popup = await signedInPopup(extension);
-  // Twice: Chromium itself re-sends a request once when a kept-alive connection drops.
-  await sandbox.fault({ target: 'add-task', drop: true, times: 2 });
+  await proxy.down();
   await fillRequired(popup, 'Sent while offline');
   await popup.getByRole('button', { name: 'Create incident' }).click();
 
-  await expect(popup.getByRole('status')).toContainText('in the outbox');
+  // The browser says the connection was refused: the request never left, so it may be sent again.
+  await expect(popup.getByRole('status')).toContainText('safe in the outbox');
   await expect(popup.getByRole('heading', { name: 'Outbox (1)' })).toBeVisible();
+  await expect(popup.getByText(/Waiting to be sent \(attempts: 1\), next try at/)).toBeVisible();
   expect(await badge(extension)).toBe('1');
+  expect(await sandbox.requests('add-task')).toHaveLength(0);
 
+  await proxy.up();
   await expectCreatedOnce(sandbox, ['Sent while offline']);
+  expect(await sandbox.requests('add-task')).toHaveLength(1);
   await expect.poll(() => outbox(extension)).toEqual([]);
   await expect.poll(() => badge(extension)).toBe('');
   const worker = await extension.worker();
   const history = await worker.evaluate(async () => (await chrome.storage.local.get('history')).history);
   expect(history).toMatchObject([{ title: 'Sent while offline' }]);
   expect(await worker.evaluate(() => chrome.notifications.getAll())).toEqual(
-    expect.objectContaining({ [`created:${sandbox.url}/app/#/todo/IMP-NLD-EXA-SWA-01`]: true }),
+    expect.objectContaining({ [`created:${proxy.apiUrl}/app/#/todo/IMP-NLD-EXA-SWA-01`]: true }),
   );
+  await proxy.down();
 });
 
 test('503 then success: retried with backoff, created once', async ({ extension, sandbox }) => {

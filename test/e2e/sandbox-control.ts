@@ -32,6 +32,10 @@ export interface Fault {
   headers?: Record<string, string>;
   delayMs?: number;
   drop?: boolean;
+  /** BzCtrl handles the request (creates the item) before the fault applies. */
+  handled?: boolean;
+  /** The answer breaks off halfway through its body. */
+  truncate?: boolean;
   times?: number;
 }
 
@@ -39,8 +43,14 @@ export interface Fault {
 export class Sandbox {
   constructor(readonly running: RunningSandbox) {}
 
+  /** Where the demo screens are (127.0.0.1). */
   get url(): string {
     return this.running.url;
+  }
+
+  /** Where the extension reaches its API (localhost), and where its item links point. */
+  get apiUrl(): string {
+    return this.running.apiUrl;
   }
 
   private async control(method: string, route: string, body?: unknown): Promise<Response> {
@@ -85,7 +95,11 @@ export class Sandbox {
     await this.control('POST', 'expire-tokens', which);
   }
 
-  async configure(config: { accessTokenLifetimeSeconds?: number; refreshTokenLifetimeSeconds?: number }) {
+  async configure(config: {
+    accessTokenLifetimeSeconds?: number;
+    refreshTokenLifetimeSeconds?: number;
+    keepAlive?: boolean;
+  }) {
     await this.control('POST', 'config', config);
   }
 

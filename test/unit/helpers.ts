@@ -6,7 +6,7 @@ import { toAddTaskRequest } from '@/lib/bzctrl/add-task';
 import { endpointsFor } from '@/lib/bzctrl/environments';
 import { emptyReportForm, type ReportForm } from '@/lib/bzctrl/report-form';
 import type { MessageSender } from '@/lib/messages';
-import type { OutboxItem } from '@/lib/outbox';
+import type { Destination, OutboxItem } from '@/lib/outbox';
 import { accountItem, currentAccount, DEFAULT_SETTINGS, type Settings, tokensItem } from '@/lib/settings';
 import { saveSettings } from '@/lib/settings-validation';
 
@@ -15,6 +15,8 @@ export const PROD_TOKEN_URL = 'https://bzctrl.com/bzctrl-core-api/oauth/token';
 export const PROD_ADD_TASK_URL = 'https://www.bzctrl.com/bzctrl-core-api/api/v1/task/add-task';
 export const TASK_LINK = 'https://www.bzctrl.com/app/#/todo/IMP-NLD-EXA-SWA-03';
 export const EMAIL = 'j.devries@example.com';
+/** Someone else with an account on the same BzCtrl. */
+export const OTHER_EMAIL = 'a.jansen@example.com';
 /** The workspace key `configure()` sets up by default. */
 export const WORKSPACE_KEY = 'IMP-NLD-EXA-SWA';
 /** BzCtrl's app on PROD, where the user checks an item of unknown fate. */
@@ -148,14 +150,14 @@ export async function configure(overrides: Partial<Settings> = {}): Promise<Sett
   return result.settings;
 }
 
-/** A signed-in session for the configured environment, as signIn would leave it. */
+/** A signed-in session for the configured environment (as EMAIL unless told), as signIn would leave it. */
 export async function storeSession(
   settings: Settings,
-  { accessToken = 'access-1', refreshToken = 'refresh-1', lifetimeMs = 3_600_000 } = {},
+  { accessToken = 'access-1', refreshToken = 'refresh-1', lifetimeMs = 3_600_000, email = EMAIL } = {},
 ): Promise<void> {
   await Promise.all([
     tokensItem.setValue({ accessToken, refreshToken, expiresAt: Date.now() + lifetimeMs, lifetimeMs }),
-    accountItem.setValue({ email: EMAIL, tokenUrl: endpointsFor(settings).tokenUrl }),
+    accountItem.setValue({ email, tokenUrl: endpointsFor(settings).tokenUrl }),
   ]);
   if (!(await currentAccount(settings))) throw new Error('test session not accepted');
 }
@@ -187,7 +189,21 @@ export function taskForm(overrides: Partial<ReportForm> = {}): ReportForm {
   };
 }
 
-/** An outbox item for the default workspace, `waiting` and due unless overridden. */
+/** Where `storeSession` on PROD sends an item: the PROD URLs, as EMAIL. */
+export const PROD_DESTINATION: Destination = {
+  tokenUrl: PROD_TOKEN_URL,
+  addTaskUrl: PROD_ADD_TASK_URL,
+  account: EMAIL,
+};
+
+/** The same account on Acceptance, another BzCtrl server. */
+export const ACC_DESTINATION: Destination = {
+  tokenUrl: 'https://acc.bzctrl.com/bzctrl-core-api/oauth/token',
+  addTaskUrl: 'https://acc.bzctrl.com/bzctrl-core-api/api/v1/task/add-task',
+  account: EMAIL,
+};
+
+/** An outbox item for the default workspace, to PROD as EMAIL, `waiting` and due unless overridden. */
 export function outboxEntry({
   form = incidentForm(),
   ...overrides
@@ -196,6 +212,7 @@ export function outboxEntry({
     body: toAddTaskRequest(form, WORKSPACE_KEY),
     state: 'waiting',
     attempts: 1,
+    destination: PROD_DESTINATION,
     nextAttemptAt: Date.now(),
     createdAt: Date.now(),
     updatedAt: Date.now(),

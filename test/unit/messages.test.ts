@@ -1,52 +1,84 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+// The guard and the wiring of the worker's message handlers: who may ask, which payloads pass, and
+// which function each handler hands a valid request to. What those functions do is tested with
+// them (test/unit/background/, test/unit/bzctrl/).
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { submitForm } from '@/lib/background/deliveries';
 import {
   handleDiscard,
   handleRetry,
   handleSignIn,
   handleSignOut,
   handleSubmit,
+  registerMessageHandlers,
 } from '@/lib/background/message-handlers';
-import { OUTBOX_ALARM, sendDueItems } from '@/lib/background/outbox-runner';
-import { SignedOutError } from '@/lib/bzctrl/auth';
+import { resumeAfterSignIn, retryNow, scheduleNext } from '@/lib/background/outbox-runner';
+import { SignedOutError, signIn, signOut } from '@/lib/bzctrl/auth';
+import { BzCtrlError } from '@/lib/bzctrl/client';
+import type { SubmitOutcome } from '@/lib/bzctrl/submission';
 import { NotConfiguredError, refused, toFailure } from '@/lib/failures';
 import { isExtensionPage, type MessageSender } from '@/lib/messages';
 import { outboxItem, putItem } from '@/lib/outbox';
-import { currentAccount, historyItem, type Settings, tokensItem } from '@/lib/settings';
 import {
-  addTaskBody,
-  configure,
-  deferred,
   EMAIL,
   EXTENSION_PAGE,
-  fakeBzCtrl,
-  freezeClock,
   incidentForm,
-  json,
-  NOW,
   outboxEntry,
-  PROD_ADD_TASK_URL,
   PROD_TOKEN_URL,
-  settle,
   setUpFakeBrowser,
-  storeSession,
-  stubFetch,
-  TASK_LINK,
-  tokenBody,
 } from './helpers';
+
+vi.mock('@/lib/bzctrl/auth', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/bzctrl/auth')>()),
+  signIn: vi.fn(),
+  signOut: vi.fn(),
+}));
+vi.mock('@/lib/background/deliveries', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/background/deliveries')>()),
+  submitForm: vi.fn(),
+}));
+vi.mock('@/lib/background/outbox-runner', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/background/outbox-runner')>()),
+  resumeAfterSignIn: vi.fn(),
+  retryNow: vi.fn(),
+  scheduleNext: vi.fn(),
+}));
 
 setUpFakeBrowser();
 
 const ID = 'b7c6a1de-4f1e-4c1a-9d7e-0f6a2b3c4d5e';
+const ACCOUNT = { email: EMAIL, tokenUrl: PROD_TOKEN_URL };
+const CREATED: SubmitOutcome = {
+  ok: true,
+  status: 'created',
+  item: {
+    taskLink: 'https://www.bzctrl.com/app/#/todo/IMP-NLD-EXA-SWA-03',
+    trusted: true,
+    opened: true,
+    title: 'Potential Customs claim',
+    todoType: 'INCIDENT',
+    orderID: '7770142',
+    domainWorkSpace: 'IMP-NLD-EXA-SWA',
+    createdAt: '2026-03-14T09:12:00.000Z',
+  },
+  warnings: [],
+};
 
-let settings: Settings;
-beforeEach(async () => {
-  settings = await configure();
+beforeEach(() => {
+  vi.clearAllMocks();
+  vi.mocked(signIn).mockResolvedValue(ACCOUNT);
+  vi.mocked(signOut).mockResolvedValue();
+  vi.mocked(submitForm).mockResolvedValue(CREATED);
+  vi.mocked(resumeAfterSignIn).mockResolvedValue();
+  vi.mocked(retryNow).mockResolvedValue(undefined);
+  vi.mocked(scheduleNext).mockResolvedValue();
 });
 
-const submission = (form = incidentForm()) => ({ id: ID, form });
-const heldForSignIn = () =>
-  outboxEntry({ id: ID, state: 'held', needsSignIn: true, nextAttemptAt: undefined });
+const submission = (overrides: Record<string, unknown> = {}) => ({
+  id: ID,
+  form: incidentForm(),
+  ...overrides,
+});
 
 // Senders that must never be obeyed, as the browser would report them.
 const STRANGERS: [string, MessageSender][] = [
@@ -86,182 +118,140 @@ describe('isExtensionPage', () => {
   });
 });
 
-describe('handlers refuse senders other than the extension’s pages', () => {
-  it.each(STRANGERS)('handleSignIn refuses %s without any request', async (_, sender) => {
-    const held = heldForSignIn();
-    await putItem(held);
-    const bzctrl = fakeBzCtrl({ token: [json(tokenBody('access-1', 'refresh-1'))] });
-
+describe('every handler refuses senders other than the extension’s pages, doing nothing', () => {
+  it.each(STRANGERS)('handleSignIn refuses %s', async (_, sender) => {
     await expect(handleSignIn({ email: EMAIL, password: 'secret' }, sender)).resolves.toEqual(refused());
-    await settle();
-
-    expect(bzctrl.fetchMock).not.toHaveBeenCalled();
-    expect(await currentAccount()).toBeNull();
-    expect(await outboxItem.getValue()).toEqual([held]);
+    expect(signIn).not.toHaveBeenCalled();
+    expect(resumeAfterSignIn).not.toHaveBeenCalled();
   });
 
-  it.each(STRANGERS)('handleSubmit refuses %s without any request, keeping nothing', async (_, sender) => {
-    await storeSession(settings);
-    const bzctrl = fakeBzCtrl({ addTask: [json(addTaskBody(), 201)] });
-
-    await expect(handleSubmit(submission(), sender)).resolves.toEqual(refused());
-
-    expect(bzctrl.fetchMock).not.toHaveBeenCalled();
-    expect(await outboxItem.getValue()).toEqual([]);
-  });
-
-  it.each(STRANGERS)('handleSignOut refuses %s and keeps the session', async (_, sender) => {
-    await storeSession(settings);
-    const bzctrl = fakeBzCtrl({});
-
+  it.each(STRANGERS)('handleSignOut refuses %s', async (_, sender) => {
     await expect(handleSignOut(sender)).resolves.toEqual(refused());
-
-    expect(bzctrl.fetchMock).not.toHaveBeenCalled();
-    expect(await tokensItem.getValue()).not.toBeNull();
+    expect(signOut).not.toHaveBeenCalled();
   });
 
-  it.each(STRANGERS)('handleRetry refuses %s without any request', async (_, sender) => {
-    await storeSession(settings);
-    const held = outboxEntry({ id: ID, state: 'held', nextAttemptAt: undefined });
-    await putItem(held);
-    const bzctrl = fakeBzCtrl({ addTask: [json(addTaskBody(), 201)] });
+  it.each(STRANGERS)('handleSubmit refuses %s', async (_, sender) => {
+    await expect(handleSubmit(submission(), sender)).resolves.toEqual(refused());
+    expect(submitForm).not.toHaveBeenCalled();
+    expect(scheduleNext).not.toHaveBeenCalled();
+  });
 
+  it.each(STRANGERS)('handleRetry refuses %s', async (_, sender) => {
     await expect(handleRetry({ id: ID }, sender)).resolves.toEqual(refused());
-
-    expect(bzctrl.fetchMock).not.toHaveBeenCalled();
-    expect(await outboxItem.getValue()).toEqual([held]);
+    expect(retryNow).not.toHaveBeenCalled();
   });
 
-  it.each(STRANGERS)('handleDiscard refuses %s and keeps the item', async (_, sender) => {
+  it.each(STRANGERS)('handleDiscard refuses %s, keeping the item', async (_, sender) => {
     const item = outboxEntry({ id: ID });
     await putItem(item);
-    const bzctrl = fakeBzCtrl({});
 
     await expect(handleDiscard({ id: ID }, sender)).resolves.toEqual(refused());
 
-    expect(bzctrl.fetchMock).not.toHaveBeenCalled();
     expect(await outboxItem.getValue()).toEqual([item]);
+    expect(scheduleNext).not.toHaveBeenCalled();
   });
 });
 
 describe('handleSignIn', () => {
-  it('signs in with the trimmed e-mail', async () => {
-    fakeBzCtrl({ token: [json(tokenBody('access-1', 'refresh-1'))] });
-
-    await expect(handleSignIn({ email: ` ${EMAIL} `, password: 'secret' }, EXTENSION_PAGE)).resolves.toEqual({
+  it('signs in with the trimmed e-mail, answers with the account and resumes what waited for it', async () => {
+    await expect(
+      handleSignIn({ email: ` ${EMAIL} `, password: ' secret ' }, EXTENSION_PAGE),
+    ).resolves.toEqual({
       ok: true,
-      account: { email: EMAIL, tokenUrl: PROD_TOKEN_URL },
+      account: ACCOUNT,
     });
-    await settle(); // lets the outbox pass the sign-in starts finish
+    expect(signIn).toHaveBeenCalledWith(EMAIL, ' secret ');
+    expect(resumeAfterSignIn).toHaveBeenCalledWith(ACCOUNT);
   });
 
-  it('sends what waited in the outbox for a sign-in, once signed in', async () => {
-    await putItem(heldForSignIn());
-    const requested = deferred<void>();
-    const created = deferred<Response>();
-    const { requests } = stubFetch((request) => {
-      if (request.url === PROD_TOKEN_URL) return json(tokenBody('access-1', 'refresh-1'));
-      requested.resolve();
-      return created.promise;
-    });
+  it.each([
+    [{ email: 'j.devries', password: '' }, ['email', 'password']],
+    [{ email: EMAIL }, ['password']],
+    [{ password: 'secret' }, ['email']],
+  ])(
+    'answers the payload %j with kind invalid and its field errors, signing in nobody',
+    async (payload, fields) => {
+      const result = await handleSignIn(payload, EXTENSION_PAGE);
+      expect(result).toMatchObject({ ok: false, kind: 'invalid' });
+      expect(result.ok ? {} : Object.keys(result.fieldErrors ?? {}).sort()).toEqual(fields);
+      expect(signIn).not.toHaveBeenCalled();
+    },
+  );
 
-    await expect(handleSignIn({ email: EMAIL, password: 'secret' }, EXTENSION_PAGE)).resolves.toMatchObject({
-      ok: true,
-    });
-    await requested.promise;
-    created.resolve(json(addTaskBody(), 201));
-    await sendDueItems(); // joins the pass the sign-in started
+  it.each([null, 'j.devries@example.com', 42])(
+    'answers the payload %j with kind invalid',
+    async (payload) => {
+      await expect(handleSignIn(payload, EXTENSION_PAGE)).resolves.toMatchObject({
+        ok: false,
+        kind: 'invalid',
+      });
+      expect(signIn).not.toHaveBeenCalled();
+    },
+  );
 
-    expect(requests.map((request) => request.url)).toEqual([PROD_TOKEN_URL, PROD_ADD_TASK_URL]);
-    expect(await outboxItem.getValue()).toEqual([]);
-    expect(await historyItem.getValue()).toMatchObject([{ taskLink: TASK_LINK }]);
-  });
-
-  it('answers an invalid payload with its field errors, sending nothing', async () => {
-    const bzctrl = fakeBzCtrl({});
-    const result = await handleSignIn({ email: 'j.devries', password: '' }, EXTENSION_PAGE);
-    expect(result).toMatchObject({ ok: false, kind: 'invalid' });
-    expect(result.ok ? {} : Object.keys(result.fieldErrors ?? {}).sort()).toEqual(['email', 'password']);
-    expect(bzctrl.fetchMock).not.toHaveBeenCalled();
-  });
-
-  it('passes on the server’s word when the credentials are refused', async () => {
-    fakeBzCtrl({ token: [json({ error: 'invalid_grant', error_description: 'Bad credentials' }, 400)] });
+  it.each([400, 401])('passes on the server’s word when the sign-in is refused with %i', async (status) => {
+    vi.mocked(signIn).mockRejectedValue(new BzCtrlError('http', 'Bad credentials', status));
     await expect(handleSignIn({ email: EMAIL, password: 'wrong' }, EXTENSION_PAGE)).resolves.toEqual({
       ok: false,
       kind: 'server',
-      status: 400,
+      status,
       message: 'Bad credentials',
     });
+    expect(resumeAfterSignIn).not.toHaveBeenCalled();
   });
 
-  it('reports a network failure as such', async () => {
-    fakeBzCtrl({});
-    await expect(handleSignIn({ email: EMAIL, password: 'secret' }, EXTENSION_PAGE)).resolves.toMatchObject({
+  it('reports any other failure as the failure it is', async () => {
+    vi.mocked(signIn).mockRejectedValue(
+      new BzCtrlError('not-sent', 'BzCtrl could not be reached (bzctrl.com).'),
+    );
+    await expect(handleSignIn({ email: EMAIL, password: 'secret' }, EXTENSION_PAGE)).resolves.toEqual({
       ok: false,
-      kind: 'network',
+      kind: 'not-sent',
+      message: 'BzCtrl could not be reached (bzctrl.com).',
     });
   });
 });
 
 describe('handleSignOut', () => {
-  it('ends the session for the extension’s own page', async () => {
-    await storeSession(settings);
+  it('signs out for the extension’s own page', async () => {
     await expect(handleSignOut(EXTENSION_PAGE)).resolves.toEqual({ ok: true });
-    expect(await tokensItem.getValue()).toBeNull();
+    expect(signOut).toHaveBeenCalledTimes(1);
   });
 });
 
 describe('handleSubmit', () => {
-  beforeEach(async () => {
-    await storeSession(settings);
-  });
-
-  it('creates the item and answers with it', async () => {
-    fakeBzCtrl({ addTask: [json(addTaskBody(), 201)] });
-    await expect(handleSubmit(submission(), EXTENSION_PAGE)).resolves.toMatchObject({
-      ok: true,
-      status: 'created',
-      item: { taskLink: TASK_LINK, trusted: true, opened: true },
-    });
-    expect(await outboxItem.getValue()).toEqual([]);
-  });
-
-  it('answers queued for a submission BzCtrl could not take now, schedules its retry and counts it', async () => {
-    freezeClock();
-    await storeSession(settings);
-    fakeBzCtrl({ addTask: [json({ status: 503, error: 'Service Unavailable' }, 503)] });
-
-    await expect(handleSubmit(submission(), EXTENSION_PAGE)).resolves.toMatchObject({
-      ok: true,
-      status: 'queued',
-      outbox: { id: ID, state: 'waiting' },
+  it('hands the submission to submitForm, answers with its outcome, then schedules the outbox', async () => {
+    const form = incidentForm();
+    vi.mocked(scheduleNext).mockImplementation(async () => {
+      expect(submitForm).toHaveBeenCalled();
     });
 
-    expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toMatchObject({
-      scheduledTime: NOW + 5_000,
-    });
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    await expect(handleSubmit({ id: ID, form, tabId: 7 }, EXTENSION_PAGE)).resolves.toEqual(CREATED);
+
+    expect(submitForm).toHaveBeenCalledWith(ID, form, 7);
+    expect(scheduleNext).toHaveBeenCalledTimes(1);
   });
 
-  it('sends one request for the same submission sent twice', async () => {
-    const bzctrl = fakeBzCtrl({ addTask: [json({ status: 503, error: 'Service Unavailable' }, 503)] });
-
+  it('hands on a form about no tab without one', async () => {
     await handleSubmit(submission(), EXTENSION_PAGE);
-    await expect(handleSubmit(submission(), EXTENSION_PAGE)).resolves.toMatchObject({
-      ok: true,
-      status: 'queued',
-    });
+    expect(submitForm).toHaveBeenCalledWith(ID, incidentForm(), undefined);
+  });
 
-    expect(bzctrl.addTaskRequests()).toHaveLength(1);
+  it('hands on the form as its schema reads it', async () => {
+    await handleSubmit(
+      submission({ form: incidentForm({ title: '  Potential Customs claim  ' }) }),
+      EXTENSION_PAGE,
+    );
+    expect(vi.mocked(submitForm).mock.calls[0]?.[1]).toMatchObject({ title: 'Potential Customs claim' });
   });
 
   // A fixed bug: the submit payload nests the form under `form`, and invalid() keyed field errors
   // by the first path segment only, so every error of the form landed under the key "form".
   it('answers an invalid form with kind invalid and per-field errors, sending nothing', async () => {
-    const bzctrl = fakeBzCtrl({});
     const result = await handleSubmit(
-      submission(incidentForm({ title: ' ', assignee: 'j.devries', status: 'IN PROGRESS' as 'INPROGRESS' })),
+      submission({
+        form: incidentForm({ title: ' ', assignee: 'j.devries', status: 'IN PROGRESS' as 'INPROGRESS' }),
+      }),
       EXTENSION_PAGE,
     );
     expect(result).toMatchObject({ ok: false, kind: 'invalid' });
@@ -270,7 +260,7 @@ describe('handleSubmit', () => {
       'status',
       'title',
     ]);
-    expect(bzctrl.fetchMock).not.toHaveBeenCalled();
+    expect(submitForm).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -283,161 +273,62 @@ describe('handleSubmit', () => {
     { id: 'short', form: incidentForm() },
     { id: 'has spaces in it', form: incidentForm() },
     { id: 'x'.repeat(65), form: incidentForm() },
+    { id: ID, form: incidentForm(), tabId: 0 },
+    { id: ID, form: incidentForm(), tabId: -3 },
+    { id: ID, form: incidentForm(), tabId: 1.5 },
+    { id: ID, form: incidentForm(), tabId: '7' },
+    { id: ID, form: incidentForm(), tabId: null },
   ])('answers the payload %j with kind invalid, sending nothing', async (payload) => {
-    const bzctrl = fakeBzCtrl({});
     await expect(handleSubmit(payload, EXTENSION_PAGE)).resolves.toMatchObject({
       ok: false,
       kind: 'invalid',
     });
-    expect(bzctrl.fetchMock).not.toHaveBeenCalled();
-    expect(await outboxItem.getValue()).toEqual([]);
-  });
-
-  it('shows a 400 that names a field next to that field', async () => {
-    const message = 'must be a well-formed email address';
-    fakeBzCtrl({
-      addTask: [
-        json(
-          { status: 400, error: 'Bad Request', errors: [{ field: 'assignee', defaultMessage: message }] },
-          400,
-        ),
-      ],
-    });
-    await expect(handleSubmit(submission(), EXTENSION_PAGE)).resolves.toEqual({
-      ok: false,
-      kind: 'server',
-      status: 400,
-      message,
-      fieldErrors: { assignee: message },
-    });
-  });
-
-  it('answers a 403 with kind forbidden', async () => {
-    fakeBzCtrl({ addTask: [json({ status: 403, error: 'Forbidden', message: 'Access is denied' }, 403)] });
-    await expect(handleSubmit(submission(), EXTENSION_PAGE)).resolves.toMatchObject({
-      ok: false,
-      kind: 'forbidden',
-      status: 403,
-    });
-  });
-
-  it('answers a second 401 with kind signed-out', async () => {
-    const expired = () => json({ error: 'invalid_token', error_description: 'Access token expired' }, 401);
-    const bzctrl = fakeBzCtrl({
-      addTask: [expired(), expired()],
-      token: [json(tokenBody('access-2', 'refresh-2'))],
-    });
-    await expect(handleSubmit(submission(), EXTENSION_PAGE)).resolves.toMatchObject({
-      ok: false,
-      kind: 'signed-out',
-      status: 401,
-    });
-    expect(bzctrl.addTaskRequests()).toHaveLength(2);
-  });
-
-  it('answers kind signed-out, sending nothing, when nobody is signed in', async () => {
-    await configure({ environment: 'acceptance' });
-    const bzctrl = fakeBzCtrl({});
-    await expect(handleSubmit(submission(), EXTENSION_PAGE)).resolves.toMatchObject({
-      ok: false,
-      kind: 'signed-out',
-    });
-    expect(bzctrl.fetchMock).not.toHaveBeenCalled();
-  });
-
-  it('answers kind not-configured when no workspace is set', async () => {
-    await configure({ domain: '', workspace: '' });
-    fakeBzCtrl({});
-    await expect(handleSubmit(submission(), EXTENSION_PAGE)).resolves.toMatchObject({
-      ok: false,
-      kind: 'not-configured',
-    });
-  });
-
-  it.each([
-    ['a network error', 'waiting', new TypeError('Failed to fetch')],
-    ['a timeout', 'unknown', new DOMException('x', 'TimeoutError')],
-  ] as const)('keeps the submission in the outbox after %s, as %s', async (_, state, failure) => {
-    const bzctrl = fakeBzCtrl({});
-    bzctrl.fetchMock.mockRejectedValueOnce(failure);
-    await expect(handleSubmit(submission(), EXTENSION_PAGE)).resolves.toMatchObject({
-      ok: true,
-      status: 'queued',
-      outbox: { id: ID, state },
-    });
-    expect(await outboxItem.getValue()).toMatchObject([{ id: ID, state }]);
+    expect(submitForm).not.toHaveBeenCalled();
+    expect(scheduleNext).not.toHaveBeenCalled();
   });
 });
 
 describe('handleRetry', () => {
-  beforeEach(async () => {
-    await storeSession(settings);
+  it('hands the id to retryNow and answers with what became of the item', async () => {
+    const waiting = outboxEntry({ id: ID, attempts: 2 });
+    vi.mocked(retryNow).mockResolvedValue(waiting);
+
+    await expect(handleRetry({ id: ID }, EXTENSION_PAGE)).resolves.toEqual({ ok: true, item: waiting });
+    expect(retryNow).toHaveBeenCalledWith(ID);
   });
 
-  it('sends the item at once and answers with what became of it', async () => {
-    await putItem(outboxEntry({ id: ID, nextAttemptAt: Date.now() + 600_000 }));
-    const bzctrl = fakeBzCtrl({ addTask: [json(addTaskBody(), 201)] });
-
+  it('answers with no item when retryNow finds none (sent, or gone)', async () => {
     await expect(handleRetry({ id: ID }, EXTENSION_PAGE)).resolves.toEqual({ ok: true, item: undefined });
-
-    expect(bzctrl.addTaskRequests()).toHaveLength(1);
-    expect(await outboxItem.getValue()).toEqual([]);
-  });
-
-  it('answers with the item still in the outbox when it fails again', async () => {
-    await putItem(outboxEntry({ id: ID, state: 'held', nextAttemptAt: undefined }));
-    fakeBzCtrl({ addTask: [json({ status: 503, error: 'Service Unavailable' }, 503)] });
-
-    await expect(handleRetry({ id: ID }, EXTENSION_PAGE)).resolves.toMatchObject({
-      ok: true,
-      item: { id: ID, state: 'waiting' },
-    });
-  });
-
-  it('sends nothing for an id not in the outbox', async () => {
-    const bzctrl = fakeBzCtrl({});
-    await expect(handleRetry({ id: ID }, EXTENSION_PAGE)).resolves.toEqual({ ok: true, item: undefined });
-    expect(bzctrl.fetchMock).not.toHaveBeenCalled();
   });
 
   it.each([null, {}, { id: 42 }, { id: 'x'.repeat(65) }])(
-    'answers the payload %j with kind invalid, sending nothing',
+    'answers the payload %j with kind invalid, retrying nothing',
     async (payload) => {
-      const bzctrl = fakeBzCtrl({});
       await expect(handleRetry(payload, EXTENSION_PAGE)).resolves.toMatchObject({
         ok: false,
         kind: 'invalid',
       });
-      expect(bzctrl.fetchMock).not.toHaveBeenCalled();
+      expect(retryNow).not.toHaveBeenCalled();
     },
   );
 });
 
 describe('handleDiscard', () => {
-  it('removes the item, clears the retry alarm and the badge', async () => {
-    await putItem(outboxEntry({ id: ID, nextAttemptAt: Date.now() + 60_000 }));
-    await fakeBrowser.alarms.create(OUTBOX_ALARM, { when: Date.now() + 60_000 });
-    await fakeBrowser.action.setBadgeText({ text: '1' });
-
-    await expect(handleDiscard({ id: ID }, EXTENSION_PAGE)).resolves.toEqual({ ok: true });
-
-    expect(await outboxItem.getValue()).toEqual([]);
-    expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toBeUndefined();
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
-  });
-
-  it('keeps the other items', async () => {
+  it('removes that item only, then schedules the outbox (alarm and badge)', async () => {
     const other = outboxEntry({ id: 'other-submission', state: 'unknown', nextAttemptAt: undefined });
     await putItem(outboxEntry({ id: ID }));
     await putItem(other);
+    vi.mocked(scheduleNext).mockImplementation(async () => {
+      expect(await outboxItem.getValue()).toEqual([other]);
+    });
 
-    await handleDiscard({ id: ID }, EXTENSION_PAGE);
+    await expect(handleDiscard({ id: ID }, EXTENSION_PAGE)).resolves.toEqual({ ok: true });
 
     expect(await outboxItem.getValue()).toEqual([other]);
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    expect(scheduleNext).toHaveBeenCalledTimes(1);
   });
 
-  it.each([null, {}, { id: 42 }])(
+  it.each([null, {}, { id: 42 }, { id: 'x'.repeat(65) }])(
     'answers the payload %j with kind invalid, removing nothing',
     async (payload) => {
       const item = outboxEntry({ id: ID });
@@ -451,7 +342,48 @@ describe('handleDiscard', () => {
   );
 });
 
-describe('toFailure', () => {
+describe('registerMessageHandlers', () => {
+  it('answers each message through its handler, with the sender the browser reports', async () => {
+    // The messaging library listens on the global chrome, which setUpFakeBrowser unstubs after each test.
+    vi.stubGlobal('chrome', fakeBrowser);
+    const addListener = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
+    registerMessageHandlers();
+    const listener = addListener.mock.calls[0]?.[0] as (
+      message: unknown,
+      sender: MessageSender,
+      sendResponse: (response: unknown) => void,
+    ) => boolean;
+    /** What the worker answers a message of `type` from `sender`. */
+    const answer = (type: string, data: unknown, sender = EXTENSION_PAGE) =>
+      new Promise<unknown>((resolve) => {
+        listener({ id: 1, type, data, timestamp: Date.now() }, sender, resolve);
+      });
+    const retried = outboxEntry({ id: ID });
+    vi.mocked(retryNow).mockResolvedValue(retried);
+
+    await expect(answer('signIn', { email: EMAIL, password: 'secret' })).resolves.toEqual({
+      res: { ok: true, account: ACCOUNT },
+    });
+    await expect(answer('submit', { id: ID, form: incidentForm(), tabId: 7 })).resolves.toEqual({
+      res: CREATED,
+    });
+    await expect(answer('retryOutboxItem', { id: ID })).resolves.toEqual({
+      res: { ok: true, item: retried },
+    });
+    await expect(answer('discardOutboxItem', { id: ID })).resolves.toEqual({ res: { ok: true } });
+    await expect(answer('signOut', undefined)).resolves.toEqual({ res: { ok: true } });
+    expect(signIn).toHaveBeenCalledWith(EMAIL, 'secret');
+    expect(submitForm).toHaveBeenCalledWith(ID, incidentForm(), 7);
+    expect(retryNow).toHaveBeenCalledWith(ID);
+    expect(signOut).toHaveBeenCalledTimes(1);
+
+    // The sender is the browser's, never one the message names.
+    await expect(answer('signOut', undefined, STRANGERS[0]?.[1])).resolves.toEqual({ res: refused() });
+    expect(signOut).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('toFailure: what a page is answered when something fails', () => {
   it('passes on the SignedOutError message', () => {
     expect(toFailure(new SignedOutError('Sign in again.'))).toEqual({
       ok: false,
@@ -463,6 +395,18 @@ describe('toFailure', () => {
   it('answers kind not-configured for NotConfiguredError', () => {
     expect(toFailure(new NotConfiguredError())).toMatchObject({ ok: false, kind: 'not-configured' });
   });
+
+  it.each(['not-sent', 'network', 'timeout', 'redirect', 'invalid-response'] as const)(
+    'passes a %s error on as its own kind',
+    (kind) => {
+      expect(toFailure(new BzCtrlError(kind, 'What happened.'))).toEqual({
+        ok: false,
+        kind,
+        message: 'What happened.',
+        status: undefined,
+      });
+    },
+  );
 
   it('turns an unknown error into a server failure that shows it', () => {
     expect(toFailure(new Error('boom'))).toMatchObject({

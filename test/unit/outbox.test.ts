@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_AUTOMATIC_ATTEMPTS,
+  MAX_RETRY_PERIOD_MS,
   nextAttemptAt,
   outboxItem,
-  parseRetryAfter,
+  patchItems,
   pendingCount,
   putItem,
   removeItem,
@@ -16,13 +18,18 @@ const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 
 describe('nextAttemptAt', () => {
+  /** The wait before the next attempt of a run that began just now. */
+  const delay = (attempts: number, retryAfterMs?: number) => {
+    const next = nextAttemptAt(attempts, NOW, NOW, retryAfterMs);
+    return next === undefined ? undefined : next - NOW;
+  };
+
   it('tries again 5 s after the first failure', () => {
-    expect(nextAttemptAt(1, NOW)).toBe(NOW + 5 * SECOND);
+    expect(nextAttemptAt(1, NOW, NOW)).toBe(NOW + 5 * SECOND);
   });
 
   it('waits longer after each failure', () => {
-    const delays = [1, 2, 3, 4, 5, 6, 7, 8].map((attempts) => nextAttemptAt(attempts, NOW) - NOW);
-    expect(delays).toEqual([
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((attempts) => delay(attempts))).toEqual([
       5 * SECOND,
       15 * SECOND,
       30 * SECOND,
@@ -34,12 +41,15 @@ describe('nextAttemptAt', () => {
     ]);
   });
 
-  it.each([8, 9, 20, 1_000])('never waits more than 15 minutes, even after %i failures', (attempts) => {
-    expect(nextAttemptAt(attempts, NOW)).toBe(NOW + 15 * MINUTE);
-  });
+  it.each([8, 9, 20, MAX_AUTOMATIC_ATTEMPTS - 1])(
+    'never waits more than 15 minutes, even after %i failures',
+    (attempts) => {
+      expect(delay(attempts)).toBe(15 * MINUTE);
+    },
+  );
 
   it('treats an item that never failed like a first failure', () => {
-    expect(nextAttemptAt(0, NOW)).toBe(NOW + 5 * SECOND);
+    expect(delay(0)).toBe(5 * SECOND);
   });
 
   it.each([
@@ -47,44 +57,28 @@ describe('nextAttemptAt', () => {
     ['shorter than the backoff', 8, 3 * SECOND],
     ['of exactly one second', 4, SECOND],
   ])('follows a Retry-After %s', (_, attempts, retryAfterMs) => {
-    expect(nextAttemptAt(attempts, NOW, retryAfterMs)).toBe(NOW + retryAfterMs);
+    expect(delay(attempts, retryAfterMs)).toBe(retryAfterMs);
   });
 
   it.each([0, 1, 999])('waits at least 1 s when Retry-After asks for %i ms', (retryAfterMs) => {
-    expect(nextAttemptAt(3, NOW, retryAfterMs)).toBe(NOW + SECOND);
-  });
-});
-
-describe('parseRetryAfter', () => {
-  it.each([
-    ['120', 120 * SECOND],
-    ['3', 3 * SECOND],
-    [' 3 ', 3 * SECOND],
-    ['0', 0],
-  ])('reads the seconds %j', (header, ms) => {
-    expect(parseRetryAfter(header, NOW)).toBe(ms);
+    expect(delay(3, retryAfterMs)).toBe(SECOND);
   });
 
-  it('waits at most a day, whatever the seconds say', () => {
-    expect(parseRetryAfter('999999999', NOW)).toBe(24 * 60 * MINUTE);
+  it(`stops after ${MAX_AUTOMATIC_ATTEMPTS} attempts`, () => {
+    expect(delay(MAX_AUTOMATIC_ATTEMPTS - 1)).toBe(15 * MINUTE);
+    expect(delay(MAX_AUTOMATIC_ATTEMPTS)).toBeUndefined();
+    expect(delay(MAX_AUTOMATIC_ATTEMPTS + 5)).toBeUndefined();
   });
 
-  it('reads an HTTP date as the time left until it', () => {
-    expect(parseRetryAfter('Sat, 14 Mar 2026 09:14:30 GMT', NOW)).toBe(2 * MINUTE + 30 * SECOND);
+  it('stops when the next attempt would come more than 24 hours after the first', () => {
+    const firstTriedAt = NOW - MAX_RETRY_PERIOD_MS + 15 * MINUTE;
+    expect(nextAttemptAt(20, firstTriedAt, NOW)).toBe(NOW + 15 * MINUTE);
+    expect(nextAttemptAt(20, firstTriedAt - 1, NOW)).toBeUndefined();
   });
 
-  it('reads an HTTP date already past as no wait', () => {
-    expect(parseRetryAfter('Sat, 14 Mar 2026 09:00:00 GMT', NOW)).toBe(0);
-  });
-
-  it.each([null, undefined, ''])('is undefined when the header is absent (%j)', (header) => {
-    expect(parseRetryAfter(header, NOW)).toBeUndefined();
-  });
-
-  // '-5' and '1.5' are neither delay-seconds (1*DIGIT) nor an HTTP date, but V8's lenient
-  // Date.parse reads them as dates in 2001, so they come out as 0 ms instead of undefined.
-  it.each(['soon', 'in 2 minutes', '0x10', '-5', '1.5'])('is undefined for the garbage %j', (header) => {
-    expect(parseRetryAfter(header, NOW)).toBeUndefined();
+  it('stops when Retry-After asks to wait past the 24 hours', () => {
+    expect(nextAttemptAt(1, NOW, NOW, MAX_RETRY_PERIOD_MS)).toBe(NOW + MAX_RETRY_PERIOD_MS);
+    expect(nextAttemptAt(1, NOW, NOW, MAX_RETRY_PERIOD_MS + 1)).toBeUndefined();
   });
 });
 
@@ -145,6 +139,24 @@ describe('the outbox in storage', () => {
     await putItem(outboxEntry({ id: 'submission-0001' }));
 
     await expect(updateOutbox((items) => ({ items, result: items.length }))).resolves.toBe(1);
+  });
+
+  it('patches each item it picks by what that item is, and only those', async () => {
+    const first = outboxEntry({ id: 'submission-0001', attempts: 2 });
+    const second = outboxEntry({ id: 'submission-0002', attempts: 5 });
+    const untouched = outboxEntry({ id: 'submission-0003', state: 'held' });
+    await Promise.all([putItem(first), putItem(second), putItem(untouched)]);
+
+    await patchItems(
+      (item) => item.state === 'waiting',
+      (item) => ({ lastError: `after ${item.attempts} attempts` }),
+    );
+
+    expect(await outboxItem.getValue()).toEqual([
+      { ...first, lastError: 'after 2 attempts' },
+      { ...second, lastError: 'after 5 attempts' },
+      untouched,
+    ]);
   });
 
   it('counts every item as pending, whatever its state', () => {

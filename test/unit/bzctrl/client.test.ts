@@ -1,15 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AddTaskRequest } from '@/lib/bzctrl/add-task';
 import {
   BzCtrlError,
   type ClientCredentials,
   errorFromResponse,
+  neverLeft,
+  parseRetryAfter,
   postAddTask,
   requestToken,
+  setNetworkErrorExplainer,
 } from '@/lib/bzctrl/client';
 import {
   addTaskBody,
+  freezeClock,
   json,
+  NOW,
   PROD_ADD_TASK_URL,
   PROD_TOKEN_URL,
   setUpFakeBrowser,
@@ -113,7 +118,7 @@ describe('postAddTask', () => {
   it('sends no cookies and follows no redirect', async () => {
     const { requests } = stubFetch(() => json(addTaskBody(), 201));
     await postAddTask(PROD_ADD_TASK_URL, 'access-1', BODY);
-    expect(requests[0]?.init).toMatchObject({ credentials: 'omit', redirect: 'error' });
+    expect(requests[0]?.init).toMatchObject({ credentials: 'omit', redirect: 'manual' });
     expect(requests[0]?.init.signal).toBeInstanceOf(AbortSignal);
   });
 
@@ -211,18 +216,217 @@ describe('BzCtrl errors', () => {
     },
   );
 
-  it('calls a rejected fetch a network error, naming the host', async () => {
-    const error = await addTaskError(() => {
-      throw new TypeError('Failed to fetch');
-    });
-    expect(error.kind).toBe('network');
-    expect(error.message).toContain('www.bzctrl.com');
-  });
-
   it('calls a fetch that timed out a timeout', async () => {
     const error = await addTaskError(() => {
       throw new DOMException('x', 'TimeoutError');
     });
-    expect(error.kind).toBe('timeout');
+    expect(error).toMatchObject({ kind: 'timeout', message: 'BzCtrl did not answer in time.' });
+  });
+
+  it('passes on how long a 429 or 503 asks to wait (Retry-After), in ms', async () => {
+    freezeClock();
+    const tooMany = await addTaskError(json({ status: 429 }, 429, { 'Retry-After': '3' }));
+    expect(tooMany).toMatchObject({ kind: 'http', status: 429, retryAfterMs: 3_000 });
+    const unavailable = await addTaskError(
+      json({ status: 503 }, 503, { 'Retry-After': 'Sat, 14 Mar 2026 09:12:30 GMT' }),
+    );
+    expect(unavailable).toMatchObject({ kind: 'http', status: 503, retryAfterMs: 30_000 });
+    const without = await addTaskError(json({ status: 503 }, 503));
+    expect(without.retryAfterMs).toBeUndefined();
+  });
+});
+
+describe('a redirect', () => {
+  /** What fetch gives for a redirect with `redirect: 'manual'` in a browser: status 0, no body. */
+  function opaqueRedirect(): Response {
+    const response = new Response(null, { status: 200 });
+    Object.defineProperty(response, 'type', { value: 'opaqueredirect' });
+    Object.defineProperty(response, 'status', { value: 0 });
+    return response;
+  }
+
+  it('is an answer, never followed: an opaque redirect', async () => {
+    const { requests } = stubFetch(() => opaqueRedirect());
+    const error = await postAddTask(PROD_ADD_TASK_URL, 'access-1', BODY).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BzCtrlError);
+    expect(error).toMatchObject({
+      kind: 'redirect',
+      message: 'BzCtrl answered with a redirect instead of the item.',
+    });
+    expect((error as BzCtrlError).status).toBeUndefined();
+    expect(requests).toHaveLength(1);
+  });
+
+  it.each([301, 302, 303, 307, 308])('is an answer, never followed: a %i with its status', async (status) => {
+    const error = await addTaskError(
+      new Response(null, {
+        status,
+        headers: { Location: 'https://www.bzctrl.com/app/#/todo/IMP-NLD-EXA-SWA-03' },
+      }),
+    );
+    expect(error).toMatchObject({ kind: 'redirect', status });
+  });
+
+  it('from the token endpoint too', async () => {
+    stubFetch(() => new Response(null, { status: 302, headers: { Location: 'https://login.example.com/' } }));
+    await expect(requestToken(PROD_TOKEN_URL, PASSWORD_GRANT, NO_CLIENT)).rejects.toMatchObject({
+      kind: 'redirect',
+      status: 302,
+    });
+  });
+});
+
+describe('a request that got no answer', () => {
+  afterEach(() => {
+    setNetworkErrorExplainer(async () => undefined);
+  });
+
+  const failedFetch = () => () => {
+    throw new TypeError('Failed to fetch');
+  };
+
+  it('may have reached BzCtrl when nothing says why it failed, and names the host', async () => {
+    const error = await addTaskError(failedFetch());
+    expect(error).toMatchObject({
+      kind: 'network',
+      message: 'The connection to BzCtrl (www.bzctrl.com) ended without an answer.',
+    });
+  });
+
+  it('surely never left when the browser is offline, whatever else is said', async () => {
+    vi.stubGlobal('navigator', { onLine: false });
+    const explainer = vi.fn(async () => 'net::ERR_CONNECTION_RESET');
+    setNetworkErrorExplainer(explainer);
+
+    const error = await addTaskError(failedFetch());
+
+    expect(error).toMatchObject({
+      kind: 'not-sent',
+      message: 'BzCtrl could not be reached (www.bzctrl.com).',
+    });
+    expect(explainer).not.toHaveBeenCalled();
+  });
+
+  it('asks the explainer about this URL since the request began, when the browser is online', async () => {
+    freezeClock();
+    vi.stubGlobal('navigator', { onLine: true });
+    const explainer = vi.fn(async () => undefined);
+    setNetworkErrorExplainer(explainer);
+
+    await expect(addTaskError(failedFetch())).resolves.toMatchObject({ kind: 'network' });
+
+    expect(explainer).toHaveBeenCalledWith(PROD_ADD_TASK_URL, NOW);
+  });
+
+  it.each([
+    'net::ERR_INTERNET_DISCONNECTED',
+    'net::ERR_NAME_NOT_RESOLVED',
+    'net::ERR_NAME_RESOLUTION_FAILED',
+    'net::ERR_CONNECTION_REFUSED',
+    'net::ERR_ADDRESS_UNREACHABLE',
+    'net::ERR_CONNECTION_TIMED_OUT',
+    'net::ERR_PROXY_CONNECTION_FAILED',
+    'NS_ERROR_OFFLINE',
+    'NS_ERROR_UNKNOWN_HOST',
+    'NS_ERROR_CONNECTION_REFUSED',
+    'NS_ERROR_PROXY_CONNECTION_REFUSED',
+  ])('surely never left after %s', async (reason) => {
+    setNetworkErrorExplainer(async () => reason);
+    expect(neverLeft(reason)).toBe(true);
+    await expect(addTaskError(failedFetch())).resolves.toMatchObject({ kind: 'not-sent' });
+  });
+
+  it.each([
+    'net::ERR_CONNECTION_RESET',
+    'net::ERR_CONNECTION_CLOSED',
+    'net::ERR_EMPTY_RESPONSE',
+    'net::ERR_FAILED',
+    'net::ERR_TIMED_OUT',
+    'NS_ERROR_NET_RESET',
+    'NS_ERROR_NET_INTERRUPT',
+  ])('may have reached BzCtrl after %s', async (reason) => {
+    setNetworkErrorExplainer(async () => reason);
+    expect(neverLeft(reason)).toBe(false);
+    await expect(addTaskError(failedFetch())).resolves.toMatchObject({ kind: 'network' });
+  });
+
+  it('may have reached BzCtrl when the explainer itself fails', async () => {
+    setNetworkErrorExplainer(async () => {
+      throw new Error('no webRequest here');
+    });
+    await expect(addTaskError(failedFetch())).resolves.toMatchObject({ kind: 'network' });
+  });
+
+  it('is told apart the same way for the token endpoint', async () => {
+    setNetworkErrorExplainer(async () => 'net::ERR_NAME_NOT_RESOLVED');
+    stubFetch(failedFetch());
+    await expect(requestToken(PROD_TOKEN_URL, PASSWORD_GRANT, NO_CLIENT)).rejects.toMatchObject({
+      kind: 'not-sent',
+      message: 'BzCtrl could not be reached (bzctrl.com).',
+    });
+  });
+});
+
+describe('an address that is not safe', () => {
+  it.each([
+    'http://www.bzctrl.com/bzctrl-core-api/api/v1/task/add-task',
+    'http://192.168.1.20:8787/add-task',
+    'https://user:secret@www.bzctrl.com/add-task',
+    'ftp://www.bzctrl.com/add-task',
+    'not a url',
+  ])('gets nothing, not even a request: %s', async (url) => {
+    const { fetchMock } = stubFetch(() => json(addTaskBody(), 201));
+
+    await expect(postAddTask(url, 'access-1', BODY)).rejects.toMatchObject({
+      kind: 'not-sent',
+      message: `Nothing is sent to ${url}: only to https addresses, or plain http on this computer.`,
+    });
+    await expect(requestToken(url, PASSWORD_GRANT, NO_CLIENT)).rejects.toMatchObject({ kind: 'not-sent' });
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it.each(['http://127.0.0.1:8787/add-task', 'http://localhost:8787/add-task'])(
+    'sends to this machine over plain http: %s',
+    async (url) => {
+      const { requests } = stubFetch(() => json(addTaskBody(), 201));
+      await postAddTask(url, 'access-1', BODY);
+      expect(requests.map((request) => request.url)).toEqual([url]);
+    },
+  );
+});
+
+describe('parseRetryAfter', () => {
+  const SECOND = 1_000;
+  const MINUTE = 60 * SECOND;
+
+  it.each([
+    ['120', 120 * SECOND],
+    ['3', 3 * SECOND],
+    [' 3 ', 3 * SECOND],
+    ['0', 0],
+  ])('reads the seconds %j', (header, ms) => {
+    expect(parseRetryAfter(header, NOW)).toBe(ms);
+  });
+
+  it('waits at most a day, whatever the seconds say', () => {
+    expect(parseRetryAfter('999999999', NOW)).toBe(24 * 60 * MINUTE);
+  });
+
+  it('reads an HTTP date as the time left until it', () => {
+    expect(parseRetryAfter('Sat, 14 Mar 2026 09:14:30 GMT', NOW)).toBe(2 * MINUTE + 30 * SECOND);
+  });
+
+  it('reads an HTTP date already past as no wait', () => {
+    expect(parseRetryAfter('Sat, 14 Mar 2026 09:00:00 GMT', NOW)).toBe(0);
+  });
+
+  it.each([null, undefined, ''])('is undefined when the header is absent (%j)', (header) => {
+    expect(parseRetryAfter(header, NOW)).toBeUndefined();
+  });
+
+  // '-5' and '1.5' are neither delay-seconds (1*DIGIT) nor an HTTP date, but V8's lenient
+  // Date.parse reads them as dates in 2001, so they come out as 0 ms instead of undefined.
+  it.each(['soon', 'in 2 minutes', '0x10', '-5', '1.5'])('is undefined for the garbage %j', (header) => {
+    expect(parseRetryAfter(header, NOW)).toBeUndefined();
   });
 });

@@ -94,7 +94,7 @@ describe('isTrustedTaskLink', () => {
     'https://acc.bzctrl.com/app/#/todo/IMP-NLD-EXA-SWA-03',
   ])('trusts the https BzCtrl link %s in every environment', (link) => {
     for (const environment of ['production', 'acceptance', 'sandbox', 'custom'] as const) {
-      expect(isTrustedTaskLink(link, choice({ environment }))).toBe(true);
+      expect(isTrustedTaskLink(link, endpointsFor(choice({ environment })))).toBe(true);
     }
   });
 
@@ -110,16 +110,16 @@ describe('isTrustedTaskLink', () => {
     'not a url',
   ])('does not trust %j', (link) => {
     for (const environment of ['production', 'acceptance', 'sandbox', 'custom'] as const) {
-      expect(isTrustedTaskLink(link, choice({ environment }))).toBe(false);
+      expect(isTrustedTaskLink(link, endpointsFor(choice({ environment })))).toBe(false);
     }
   });
 
   it('trusts the sandbox origin only while the sandbox environment is selected', () => {
     const link = 'http://127.0.0.1:8787/app/#/todo/IMP-NLD-EXA-SWA-03';
-    expect(isTrustedTaskLink(link, SANDBOX)).toBe(true);
-    expect(isTrustedTaskLink(link, PRODUCTION)).toBe(false);
-    expect(isTrustedTaskLink(link, choice({ environment: 'acceptance' }))).toBe(false);
-    expect(isTrustedTaskLink(link, CUSTOM)).toBe(false);
+    expect(isTrustedTaskLink(link, endpointsFor(SANDBOX))).toBe(true);
+    expect(isTrustedTaskLink(link, endpointsFor(PRODUCTION))).toBe(false);
+    expect(isTrustedTaskLink(link, endpointsFor(choice({ environment: 'acceptance' })))).toBe(false);
+    expect(isTrustedTaskLink(link, endpointsFor(CUSTOM))).toBe(false);
   });
 
   it.each([
@@ -129,7 +129,7 @@ describe('isTrustedTaskLink', () => {
     'https://127.0.0.1:8787/app/#/todo/X-01',
     'http://user:pass@127.0.0.1:8787/app/#/todo/X-01',
   ])('trusts only the exact sandbox origin, port included, not %s', (link) => {
-    expect(isTrustedTaskLink(link, SANDBOX)).toBe(false);
+    expect(isTrustedTaskLink(link, endpointsFor(SANDBOX))).toBe(false);
   });
 
   it('trusts the origins of both custom URLs, only while custom is selected', () => {
@@ -137,9 +137,9 @@ describe('isTrustedTaskLink', () => {
       'https://bz.example.com/app/#/todo/X-01',
       'https://api.example.com:8443/app/#/todo/X-01',
     ]) {
-      expect(isTrustedTaskLink(link, CUSTOM)).toBe(true);
-      expect(isTrustedTaskLink(link, PRODUCTION)).toBe(false);
-      expect(isTrustedTaskLink(link, SANDBOX)).toBe(false);
+      expect(isTrustedTaskLink(link, endpointsFor(CUSTOM))).toBe(true);
+      expect(isTrustedTaskLink(link, endpointsFor(PRODUCTION))).toBe(false);
+      expect(isTrustedTaskLink(link, endpointsFor(SANDBOX))).toBe(false);
     }
   });
 
@@ -148,11 +148,11 @@ describe('isTrustedTaskLink', () => {
     'https://api.example.com/app/#/todo/X-01',
     'https://other.example.com/app/#/todo/X-01',
   ])('trusts only the exact custom origins, not %s', (link) => {
-    expect(isTrustedTaskLink(link, CUSTOM)).toBe(false);
+    expect(isTrustedTaskLink(link, endpointsFor(CUSTOM))).toBe(false);
   });
 
   it('trusts no origin of a custom URL that is not an allowed server URL', () => {
     const custom = choice({ environment: 'custom', customTokenUrl: 'http://bz.example.com/oauth/token' });
-    expect(isTrustedTaskLink('http://bz.example.com/app/#/todo/X-01', custom)).toBe(false);
+    expect(isTrustedTaskLink('http://bz.example.com/app/#/todo/X-01', endpointsFor(custom))).toBe(false);
   });
 });

@@ -146,6 +146,6 @@ describe('late-rendering.html', () => {
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(settled).toBe(true);
-    expect(await reading).toEqual({ serviceOrder: [], lrn: [] });
+    expect(await reading).toEqual({ serviceOrder: [], lrn: [], ruleFindings: [] });
   });
 });

@@ -1,23 +1,22 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readPage } from '@/lib/page/read-page';
-import type { PageReading, SiteRule } from '@/lib/page/types';
+import type { PageReading } from '@/lib/page/types';
+import { readingOfFrames } from '@/lib/read-tab';
 
 const URL_WITHOUT_VALUES = 'https://tos.example.com/app/screen';
 
-/** The reading of a page whose body is `html`. */
-function read(
-  html: string,
-  input: { url?: string; title?: string; selection?: string; rules?: SiteRule[] } = {},
-) {
+/** The built-in reading of a page whose body is `html` (no page rules). */
+function read(html: string, input: { url?: string; title?: string; selection?: string } = {}): PageReading {
   document.title = input.title ?? '';
   document.body.innerHTML = html;
-  return readPage({
+  const { serviceOrder, lrn, ruleFindings } = readPage({
     document,
     url: input.url ?? URL_WITHOUT_VALUES,
     selection: input.selection,
-    rules: input.rules,
   });
+  expect(ruleFindings).toEqual([]);
+  return { serviceOrder, lrn };
 }
 
 function values(reading: PageReading) {
@@ -287,13 +286,16 @@ describe('the URL and the title', () => {
 });
 
 describe('priority', () => {
-  it('ranks selection, site rule, page, URL, title; each value once, with its best source', () => {
-    const reading = read('<dl><dt>Service order</dt><dd>5550002</dd></dl><div id="rule">5550003</div>', {
-      title: 'Service order 5550001 · TOS',
+  it('ranks selection, site rule, page, URL, title; each value once, with its best source', async () => {
+    document.title = 'Service order 5550001 · TOS';
+    document.body.innerHTML = '<dl><dt>Service order</dt><dd>5550002</dd></dl><div id="rule">5550003</div>';
+    const frame = readPage({
+      document,
       url: 'https://tos.example.com/orders/5550004?so=5550002',
       selection: 'SO 5550005',
       rules: [{ urlPattern: 'tos.example.com', serviceOrder: { selector: '#rule' } }],
     });
+    const reading = await readingOfFrames([frame]);
     expect(reading.serviceOrder.map(({ value, source }) => [value, source])).toEqual([
       ['5550005', 'selection'],
       ['5550003', 'site-rule'],

@@ -107,10 +107,19 @@ describe('sandbox tokens and config', () => {
     ['a lifetime as text', { refreshTokenLifetimeSeconds: '60' }],
     ['a client without a secret', { client: { id: 'x' } }],
     ['an unknown key', { users: [] }],
+    ['keepAlive as text', { keepAlive: 'no' }],
   ])('refuses %s with 400', async (_case, change) => {
     const response = await sandbox().control('POST', 'config', change);
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: expect.any(String) });
+  });
+
+  it('closes the connection after every API answer once keepAlive is off, and keeps it open by default', async () => {
+    const kept = await sandbox().token({ grant_type: 'password', username: 'x', password: 'y' });
+    expect(kept.headers.get('connection')).not.toBe('close');
+    expect((await sandbox().control('POST', 'config', { keepAlive: false })).status).toBe(204);
+    const closed = await sandbox().token({ grant_type: 'password', username: 'x', password: 'y' });
+    expect(closed.headers.get('connection')).toBe('close');
   });
 
   it('removes the client requirement with client: null', async () => {

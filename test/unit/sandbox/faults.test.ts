@@ -80,6 +80,37 @@ describe('sandbox faults', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(95);
   });
 
+  it('creates the item before it drops the connection when the fault says it was handled', async () => {
+    const { access_token } = await sandbox().signIn();
+    await queueFault({ target: 'add-task', drop: true, handled: true });
+    await expect(sandbox().addTask(VALID_TASK, access_token)).rejects.toThrow(TypeError);
+    const tasks = (await (await sandbox().control('GET', 'tasks')).json()) as unknown[];
+    expect(tasks).toHaveLength(1);
+  });
+
+  it('creates the item, then answers the fault’s status (a gateway that gave up), when handled', async () => {
+    const { access_token } = await sandbox().signIn();
+    await queueFault({ target: 'add-task', status: 502, handled: true });
+    expect((await sandbox().addTask(VALID_TASK, access_token)).status).toBe(502);
+    expect((await (await sandbox().control('GET', 'tasks')).json()) as unknown[]).toHaveLength(1);
+  });
+
+  it('creates nothing for a fault that is not handled', async () => {
+    const { access_token } = await sandbox().signIn();
+    await queueFault({ target: 'add-task', status: 502 });
+    expect((await sandbox().addTask(VALID_TASK, access_token)).status).toBe(502);
+    expect((await (await sandbox().control('GET', 'tasks')).json()) as unknown[]).toEqual([]);
+  });
+
+  it('breaks the answer off halfway through its body: status and headers arrive, the body fails', async () => {
+    const { access_token } = await sandbox().signIn();
+    await queueFault({ target: 'add-task', truncate: true, handled: true });
+    const response = await sandbox().addTask(VALID_TASK, access_token);
+    expect(response.status).toBe(201);
+    await expect(response.text()).rejects.toThrow();
+    expect((await (await sandbox().control('GET', 'tasks')).json()) as unknown[]).toHaveLength(1);
+  });
+
   it('applies a fault to the next `times` matching requests only', async () => {
     await queueFault({ target: 'token', status: 500, times: 2 });
     const statuses: number[] = [];
@@ -119,6 +150,8 @@ describe('sandbox faults', () => {
     ['a fault that does nothing', { target: 'token' }],
     ['a status out of range', { target: 'token', status: 99 }],
     ['zero times', { target: 'token', status: 500, times: 0 }],
+    ['handled that is not a boolean', { target: 'add-task', status: 502, handled: 'yes' }],
+    ['truncate that is not a boolean', { target: 'add-task', truncate: 1 }],
     ['an unknown key', { target: 'token', status: 500, statusCode: 500 }],
   ])('refuses %s with 400', async (_case, fault) => {
     const response = await sandbox().control('POST', 'faults', fault);

@@ -1,0 +1,27 @@
+import { i18n } from '#i18n';
+import type { HistoryEntry } from '@/lib/history';
+import { formatTime } from '@/lib/locale';
+import { openTaskLink } from '@/lib/tabs';
+
+/**
+ * One line above a fresh form: what the worker created from this tab's form after the popup that
+ * sent it had closed (it closes as the item's tab opens), so the operator knows it went through.
+ */
+export function JustCreated({ entry }: { entry: HistoryEntry }) {
+  return (
+    <p className="message message--ok just-created">
+      {i18n.t('created.just', {
+        type: i18n.t(`todoType.${entry.todoType}`),
+        title: entry.title,
+        time: formatTime(Date.parse(entry.createdAt)),
+      })}{' '}
+      {entry.trusted ? (
+        <button type="button" className="link-button" onClick={() => void openTaskLink(entry.taskLink)}>
+          {i18n.t('created.open')}
+        </button>
+      ) : (
+        <code>{entry.taskLink}</code>
+      )}
+    </p>
+  );
+}

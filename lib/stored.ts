@@ -1,0 +1,117 @@
+/**
+ * Stored items are checked when they are read: storage may hold a value of an older version, a
+ * truncated write, or anything another tool put there. A value (or a list entry) that does not
+ * parse with its item's schema is not used, never thrown at the UI and not silently lost: it is
+ * set aside, with the reason, in the same storage area (`setAside`), where the options page shows
+ * it. Versions migrate through @wxt-dev/storage's migrations before anything is read.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { z } from 'zod/mini';
+
+type Area = 'local' | 'session';
+type StorageKey = `${Area}:${string}`;
+
+/** A stored value that was not used, kept to be looked at. */
+export interface SetAsideValue {
+  key: string;
+  value: unknown;
+  reason: string;
+  at: number;
+}
+
+const SET_ASIDE_LIMIT = 50;
+
+/** Per area, so that what comes from the session area (tokens, drafts) never lands on disk. */
+export const setAsideItems = {
+  local: storage.defineItem<SetAsideValue[]>('local:setAside', { fallback: [] }),
+  session: storage.defineItem<SetAsideValue[]>('session:setAside', { fallback: [] }),
+};
+
+/** Keeps `value`, read from `key` and not used, to be looked at. */
+export async function setAside(key: StorageKey, value: unknown, reason: string): Promise<void> {
+  const area = key.startsWith('session:') ? 'session' : 'local';
+  const item = setAsideItems[area];
+  const kept = await item.getValue();
+  const text = JSON.stringify(value);
+  // Read twice (the popup and the worker both read), set aside once.
+  if (kept.some((other) => other.key === key && JSON.stringify(other.value) === text)) return;
+  await item.setValue([{ key, value, reason, at: Date.now() }, ...kept].slice(0, SET_ASIDE_LIMIT));
+}
+
+function reasonOf(error: z.core.$ZodError): string {
+  const [issue] = error.issues;
+  return issue ? `${issue.path.join('.') || '(value)'}: ${issue.message}` : 'not readable';
+}
+
+interface ItemOptions {
+  version: number;
+  migrations?: Record<number, (old: unknown) => unknown>;
+  /** What of a value that does not parse may be kept to be looked at (no secrets). */
+  redact?: (value: unknown) => unknown;
+}
+
+/** One stored value: when it does not parse, `fallback` is used and the value set aside. */
+export function defineCheckedItem<T>(
+  key: StorageKey,
+  schema: z.ZodMiniType<T>,
+  fallback: T,
+  options: ItemOptions,
+) {
+  const item = storage.defineItem<unknown>(key, { fallback: null, ...options });
+  const parse = (raw: unknown) => (raw === null || raw === undefined ? undefined : schema.safeParse(raw));
+  return {
+    key,
+    fallback,
+    async getValue(): Promise<T> {
+      const raw = await item.getValue();
+      const parsed = parse(raw);
+      if (!parsed) return fallback;
+      if (parsed.success) return parsed.data;
+      await setAside(key, options.redact ? options.redact(raw) : raw, reasonOf(parsed.error));
+      return fallback;
+    },
+    setValue: (value: T) => item.setValue(value),
+    removeValue: () => item.removeValue(),
+    /** Changes, as parsed: a value that does not parse reads as the fallback. */
+    watch(callback: (value: T) => void): () => void {
+      return item.watch((raw) => {
+        const parsed = parse(raw);
+        callback(parsed?.success ? parsed.data : fallback);
+      });
+    },
+  };
+}
+
+/** A stored list, each entry checked on its own: one bad entry costs only itself. */
+export function defineCheckedList<T>(key: StorageKey, entry: z.ZodMiniType<T>, options: ItemOptions) {
+  const item = storage.defineItem<unknown>(key, { fallback: [], ...options });
+  const split = (raw: unknown) => {
+    const entries = Array.isArray(raw) ? raw : [raw];
+    const good: T[] = [];
+    const bad: { value: unknown; reason: string }[] = [];
+    for (const value of entries) {
+      const parsed = entry.safeParse(value);
+      if (parsed.success) good.push(parsed.data);
+      else bad.push({ value, reason: reasonOf(parsed.error) });
+    }
+    return { good, bad };
+  };
+  return {
+    key,
+    async getValue(): Promise<T[]> {
+      const raw = await item.getValue();
+      if (raw === null || raw === undefined) return [];
+      const { good, bad } = split(raw);
+      // Set aside, not written back: whoever owns the list writes it next, without these.
+      for (const { value, reason } of bad) {
+        await setAside(key, options.redact ? options.redact(value) : value, reason);
+      }
+      return good;
+    },
+    setValue: (value: T[]) => item.setValue(value),
+    removeValue: () => item.removeValue(),
+    watch(callback: (value: T[]) => void): () => void {
+      return item.watch((raw) => callback(raw === null || raw === undefined ? [] : split(raw).good));
+    },
+  };
+}
