@@ -1,13 +1,20 @@
+import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
-import type { HistoryEntry } from '@/lib/history';
+import { type HistoryEntry, takeJustCreated } from '@/lib/history';
 import { formatTime } from '@/lib/locale';
 import { openTaskLink } from '@/lib/tabs';
 
 /**
  * One line above a fresh form: what the worker created from this tab's form after the popup that
  * sent it had closed (it closes as the item's tab opens), so the operator knows it went through.
+ * Taken once: the popup after next is plain. Loaded after the form is on screen.
  */
-export function JustCreated({ entry }: { entry: HistoryEntry }) {
+export function JustCreated({ tabId }: { tabId: number }) {
+  const [entry, setEntry] = useState<HistoryEntry>();
+  useEffect(() => {
+    void takeJustCreated(tabId).then(setEntry);
+  }, [tabId]);
+  if (!entry) return null;
   return (
     <p className="message message--ok just-created">
       {i18n.t('created.just', {

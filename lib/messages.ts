@@ -1,35 +1,16 @@
 /**
  * The one protocol between the extension's pages (popup, options) and the background worker.
- * Each message is declared once with its payload schema; the worker obeys only the extension's own
- * pages (never a content script or a web page) and only payloads that pass the schema.
+ * Each message is declared once, its payload typed from its schema (lib/message-payloads.ts,
+ * which only the worker loads: the pages need the types, not the checks); the worker obeys only
+ * the extension's own pages (never a content script or a web page) and only payloads that pass.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
-import { z } from 'zod/mini';
-import { i18n } from '#i18n';
-import type { ReportForm } from './bzctrl/report-form';
 import type { SubmitOutcome } from './bzctrl/submission';
 import type { Result } from './failures';
+import type { SignInPayload, SubmitPayload } from './message-payloads';
 import type { OutboxItem } from './outbox';
 import type { Account } from './settings';
-
-export const signInPayloadSchema = z.object({
-  email: z.string().check(z.trim(), z.email({ error: () => i18n.t('validation.signInEmail') })),
-  password: z.string().check(z.minLength(1, { error: () => i18n.t('validation.password') })),
-});
-export type SignInPayload = z.infer<typeof signInPayloadSchema>;
-
-/** Made by the form once per submission, so that the same submission is never sent twice. */
-export const submissionIdSchema = z
-  .string()
-  .check(z.regex(/^[\w-]{8,64}$/, { error: () => i18n.t('validation.submissionId') }));
-/** The tab the form is about, when it is about one. */
-export const tabIdSchema = z.optional(
-  z.custom<number>((id) => Number.isInteger(id) && (id as number) > 0, 'not a tab id'),
-);
-export type SubmitPayload = { id: string; form: ReportForm; tabId?: number | undefined };
-
-export const outboxPayloadSchema = z.object({ id: z.string().check(z.maxLength(64)) });
 
 interface ProtocolMap {
   signIn(payload: SignInPayload): Result<{ account: Account }>;

@@ -8,6 +8,7 @@ import type { AddTaskRequest } from './bzctrl/add-task';
 import { endpointsFor } from './bzctrl/environments';
 import { todoTypeSchema } from './bzctrl/schema';
 import { currentAccount, loadSettings } from './settings';
+import { OUTBOX_KEY } from './storage-keys';
 import { defineCheckedList } from './stored';
 
 export type OutboxState =
@@ -82,7 +83,7 @@ const outboxEntrySchema: z.ZodMiniType<OutboxItem> = z.object({
   updatedAt: epochMs,
 });
 
-export const outboxItem = defineCheckedList('local:outbox', outboxEntrySchema, {
+export const outboxItem = defineCheckedList(OUTBOX_KEY, outboxEntrySchema, {
   version: 2,
   migrations: {
     // Version 1 kept no destination. Its items were made under the settings in force then, most

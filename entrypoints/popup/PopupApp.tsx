@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { storage } from 'wxt/utils/storage';
 import { i18n } from '#i18n';
 import { ReportForm } from '@/components/ReportForm';
 import {
@@ -9,10 +10,9 @@ import {
 import type { CreatedItem as Created } from '@/lib/bzctrl/submission';
 import { type Draft, discardDraft, findDraft, saveDraft } from '@/lib/drafts';
 import type { Failure } from '@/lib/failures';
-import { type HistoryEntry, takeJustCreated } from '@/lib/history';
 import { type Launch, takeLaunch } from '@/lib/launch';
 import { sendMessage } from '@/lib/messages';
-import { type OutboxItem, outboxItem } from '@/lib/outbox';
+import type { OutboxItem } from '@/lib/outbox';
 import { mergeReadings } from '@/lib/page/candidates';
 import type { Candidate, PageReading } from '@/lib/page/types';
 import { NOTHING_READ, readTabSoon, targetTabId } from '@/lib/read-tab';
@@ -25,11 +25,12 @@ import {
   loadSettings,
   type Settings,
 } from '@/lib/settings';
+import { OUTBOX_KEY } from '@/lib/storage-keys';
 import { openFormWindow, openTaskLink } from '@/lib/tabs';
 
 // Shown after a submission or when the outbox holds something: not needed to show the form.
 const CreatedItem = lazy(() => import('@/components/CreatedItem').then((m) => ({ default: m.CreatedItem })));
-const OutboxList = lazy(() => import('@/components/OutboxList').then((m) => ({ default: m.OutboxList })));
+const PopupOutbox = lazy(() => import('@/components/PopupOutbox').then((m) => ({ default: m.PopupOutbox })));
 // Only when signed out: the everyday popup, signed in, opens without it.
 const SignInForm = lazy(() => import('@/components/SignInForm').then((m) => ({ default: m.SignInForm })));
 const HistoryList = lazy(() => import('@/components/HistoryList').then((m) => ({ default: m.HistoryList })));
@@ -43,8 +44,6 @@ interface Loaded {
   /** What the form starts from: a restored draft, or an empty form under a new id. */
   draft: Draft;
   restored: boolean;
-  /** What the worker created from this tab's form while no popup was open to hear it. */
-  justCreated: HistoryEntry | undefined;
 }
 
 type Outcome = { kind: 'created'; item: Created; warnings: string[] } | { kind: 'queued'; item: OutboxItem };
@@ -70,7 +69,8 @@ export function PopupApp() {
   const [reading, setReading] = useState<PageReading>(NOTHING_READ);
   const [outcome, setOutcome] = useState<Outcome>();
   const [signInNotice, setSignInNotice] = useState<string>();
-  const [outbox, setOutbox] = useState<OutboxItem[]>([]);
+  // Whether the outbox holds anything: its list, and the checks of its items, load only then.
+  const [outboxHolds, setOutboxHolds] = useState(false);
   const [pageRead, setPageRead] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const main = useRef<HTMLElement>(null);
@@ -89,14 +89,13 @@ export function PopupApp() {
       const settingsRead = loadSettings();
       const tabRead = targetTabId(location.search).then((id) => id ?? null);
       const launchRead = tabRead.then((id) => (id === null ? undefined : takeLaunch(id)));
-      const [settings, account, lastEmail, tabId, launch, draft, justCreated] = await Promise.all([
+      const [settings, account, lastEmail, tabId, launch, draft] = await Promise.all([
         settingsRead,
         settingsRead.then((read) => currentAccount(read)),
         lastEmailItem.getValue(),
         tabRead,
         launchRead,
         Promise.all([tabRead, launchRead]).then(([id, launch]) => findDraft(id, launch?.serviceOrder)),
-        tabRead.then((id) => (id === null ? undefined : takeJustCreated(id))),
       ]);
       setLoaded({
         settings,
@@ -105,7 +104,6 @@ export function PopupApp() {
         tabId,
         draft: draft ?? newDraft(tabId, settings, account?.email ?? lastEmail),
         restored: Boolean(draft),
-        justCreated,
       });
       // The menu's selection fills the form at once; the page reading follows.
       const fromSelection = readingOf(launch);
@@ -113,8 +111,10 @@ export function PopupApp() {
       if (tabId !== null) setReading(mergeReadings([fromSelection, await readTabSoon(tabId)]));
       setPageRead(true);
     })();
-    void outboxItem.getValue().then(setOutbox);
-    const unwatchOutbox = outboxItem.watch((items) => setOutbox(items ?? []));
+    // Read as stored, not parsed (lib/outbox.ts parses it, in the list): only whether it holds anything.
+    const holdsItems = (items: unknown) => setOutboxHolds(Array.isArray(items) && items.length > 0);
+    void storage.getItem(OUTBOX_KEY).then(holdsItems);
+    const unwatchOutbox = storage.watch(OUTBOX_KEY, holdsItems);
     // Signing in or out in the options page does so here too.
     const unwatchAccount = accountItem.watch((account) => {
       setLoaded((previous) => previous && signedInAs(previous, account));
@@ -150,7 +150,6 @@ export function PopupApp() {
           ...previous,
           draft: newDraft(previous.tabId, previous.settings, previous.account?.email ?? previous.lastEmail),
           restored: false,
-          justCreated: undefined,
         },
     );
   }
@@ -213,14 +212,7 @@ export function PopupApp() {
       {/* Hidden, not removed, while the history shows: what is typed stays. */}
       <div hidden={showHistory}>
         <Suspense>
-          {outbox.length > 0 && (
-            <OutboxList
-              items={outbox}
-              onRetry={(id) => void sendMessage('retryOutboxItem', { id })}
-              onDiscard={(id) => void sendMessage('discardOutboxItem', { id })}
-              onCheck={(link) => void openTaskLink(link)}
-            />
-          )}
+          {outboxHolds && <PopupOutbox />}
           {outcome?.kind === 'created' && (
             <CreatedItem
               item={outcome.item}
@@ -229,7 +221,8 @@ export function PopupApp() {
               onNew={startOver}
             />
           )}
-          {!outcome && loaded.justCreated && <JustCreated entry={loaded.justCreated} />}
+          {/* What the worker created from this tab's form after the popup that sent it had closed. */}
+          {!outcome && loaded.tabId !== null && <JustCreated tabId={loaded.tabId} />}
         </Suspense>
         {/*
           One live region, always there (one that appears with its text is not surely read out):

@@ -7,14 +7,12 @@ import { BzCtrlError } from '../bzctrl/client';
 import { reportFormSchema } from '../bzctrl/report-form';
 import { invalid, refused, toFailure } from '../failures';
 import {
-  isExtensionPage,
-  type MessageSender,
-  onMessage,
   outboxPayloadSchema,
   signInPayloadSchema,
   submissionIdSchema,
   tabIdSchema,
-} from '../messages';
+} from '../message-payloads';
+import { isExtensionPage, type MessageSender, onMessage } from '../messages';
 import { removeItem } from '../outbox';
 import { submitForm } from './deliveries';
 import { resumeAfterSignIn, retryNow, scheduleNext } from './outbox-runner';

@@ -37,7 +37,10 @@ test('a backtracking page rule leaves the page answering, and the form has the b
   const answerTime = async () => {
     const start = Date.now();
     await page.evaluate(() => 1);
-    return Date.now() - start;
+    const took = Date.now() - start;
+    // The figure, for the record (the bound is what the test asserts).
+    test.info().annotations.push({ type: 'page answered (ms)', description: String(took) });
+    return took;
   };
   // While the popup reads the page, and once it has.
   expect(await answerTime()).toBeLessThan(1000);
