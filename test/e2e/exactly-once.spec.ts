@@ -72,9 +72,10 @@ test.describe('with the real toolbar popup', () => {
     await expect.poll(() => again.evaluate(fieldValue('orderID'))).toBe('7770142');
     expect(await again.evaluate(fieldValue('title'))).toBe('');
     expect(await again.evaluate(fieldValue('description'))).toBe('');
-    const text = String(await again.evaluate('document.body.innerText'));
-    expect(text).toContain('Incident “Operation started without approval” was created at');
-    expect(text).not.toContain('Discard draft');
+    // The line comes a moment after the form (it loads once the form is on screen).
+    const text = () => again.evaluate('document.body.innerText').then(String);
+    await expect.poll(text).toContain('Incident “Operation started without approval” was created at');
+    expect(await text()).not.toContain('Discard draft');
     expect(await createdTitles(sandbox)).toHaveLength(1);
   });
 });
