@@ -11,6 +11,7 @@ import { formatEuros } from '@/lib/locale';
 import type { PageReading } from '@/lib/page/types';
 import { Field } from './Field';
 import { foundValues } from './FoundValues';
+import { PickButton } from './PickButton';
 import { SubmitButton } from './SubmitButton';
 import { submitOnCtrlEnter } from './submit-shortcut';
 import { useZodForm } from './use-zod-form';
@@ -27,6 +28,8 @@ interface ReportFormProps {
   onChange(values: ReportFormValues): void;
   /** More controls beside the submit button (Pop out, Discard draft). */
   actions?: ReactNode;
+  /** Pick on page, beside Service order and LRN, where the form is about a tab. */
+  onPick?(field: 'serviceOrder' | 'lrn'): void;
 }
 
 export function ReportForm({
@@ -37,6 +40,7 @@ export function ReportForm({
   onSubmit,
   onChange,
   actions,
+  onPick,
 }: ReportFormProps) {
   const form = useZodForm(reportFormSchema, initialValues, typedFields);
   const { field: register, error, handleSubmit, submitting } = form;
@@ -114,10 +118,16 @@ export function ReportForm({
           label={i18n.t('form.serviceOrder')}
           error={error('orderID')}
           hint={found('orderID', reading.serviceOrder)}
+          action={onPick && <PickButton field="serviceOrder" onPick={onPick} />}
         >
           <input autoComplete="off" spellCheck={false} aria-required="true" {...register('orderID')} />
         </Field>
-        <Field label={i18n.t('form.lrn')} error={error('lrn')} hint={found('lrn', reading.lrn)}>
+        <Field
+          label={i18n.t('form.lrn')}
+          error={error('lrn')}
+          hint={found('lrn', reading.lrn)}
+          action={onPick && <PickButton field="lrn" onPick={onPick} />}
+        >
           <input autoComplete="off" spellCheck={false} {...register('lrn')} />
         </Field>
       </div>
@@ -227,8 +237,10 @@ function usePrefill(
       ['orderID', reading.serviceOrder[0]?.value],
       ['lrn', reading.lrn[0]?.value],
     ];
+    // A later reading replaces an earlier one (the menu's guess, then the page's own reading of the
+    // selection), even with nothing; what the user typed stays.
     for (const [field, value] of best) {
-      if (value && !isDirty(field)) setValue(field, value);
+      if (!isDirty(field)) setValue(field, value ?? '');
     }
   }, [reading]);
 }

@@ -2,22 +2,27 @@ import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { accessPatternsFor } from '@/lib/host-access';
+import { sendMessage } from '@/lib/messages';
 import { accessNeededFor, type ReadableTab, readableTabsFor } from '@/lib/open-tabs';
 import { isSiteRule } from '@/lib/page/rule-shape';
 import { siteRuleErrors } from '@/lib/page/site-rule-errors';
-import type { FieldRule, PageReading, SiteRule } from '@/lib/page/types';
+import type { FieldRule, Field as PageField, PageReading, SiteRule } from '@/lib/page/types';
+import { pickForRulesItem } from '@/lib/pick-for-rules';
 import { loadPolicySiteRules, type PolicySiteRules } from '@/lib/policy';
 import { readTab } from '@/lib/read-tab';
 import { siteRulesItem } from '@/lib/settings';
 import { Field } from './Field';
+import { PickButton } from './PickButton';
 import { StatusMessage } from './StatusMessage';
 
 /** A rule as the form edits it: every part a plain text field. */
 interface RuleRow {
   key: number;
   urlPattern: string;
+  serviceOrderLabel: string;
   serviceOrderSelector: string;
   serviceOrderRegex: string;
+  lrnLabel: string;
   lrnSelector: string;
   lrnRegex: string;
 }
@@ -30,36 +35,34 @@ function toRow(rule: SiteRule): RuleRow {
   return {
     key: nextKey++,
     urlPattern: rule.urlPattern,
+    serviceOrderLabel: rule.serviceOrder?.label ?? '',
     serviceOrderSelector: rule.serviceOrder?.selector ?? '',
     serviceOrderRegex: rule.serviceOrder?.regex ?? '',
+    lrnLabel: rule.lrn?.label ?? '',
     lrnSelector: rule.lrn?.selector ?? '',
     lrnRegex: rule.lrn?.regex ?? '',
   };
 }
 
 function toRule(row: RuleRow): SiteRule {
-  const part = (selector: string, regex: string) =>
-    selector.trim() || regex.trim()
-      ? {
-          ...(selector.trim() ? { selector: selector.trim() } : {}),
-          ...(regex.trim() ? { regex: regex.trim() } : {}),
-        }
+  const part = (label: string, selector: string, regex: string): FieldRule | undefined => {
+    const parts = Object.entries({ label, selector, regex }).filter(([, text]) => text.trim());
+    return parts.length > 0
+      ? Object.fromEntries(parts.map(([name, text]) => [name, text.trim()]))
       : undefined;
+  };
   const rule: SiteRule = { urlPattern: row.urlPattern.trim() };
-  const serviceOrder = part(row.serviceOrderSelector, row.serviceOrderRegex);
-  const lrn = part(row.lrnSelector, row.lrnRegex);
+  const serviceOrder = part(row.serviceOrderLabel, row.serviceOrderSelector, row.serviceOrderRegex);
+  const lrn = part(row.lrnLabel, row.lrnSelector, row.lrnRegex);
   if (serviceOrder) rule.serviceOrder = serviceOrder;
   if (lrn) rule.lrn = lrn;
   return rule;
 }
 
-const RULE_PARTS: readonly RulePart[] = [
-  'urlPattern',
-  'serviceOrderSelector',
-  'serviceOrderRegex',
-  'lrnSelector',
-  'lrnRegex',
-];
+const FIELD_PARTS: Record<PageField, readonly RulePart[]> = {
+  serviceOrder: ['serviceOrderLabel', 'serviceOrderSelector', 'serviceOrderRegex'],
+  lrn: ['lrnLabel', 'lrnSelector', 'lrnRegex'],
+};
 
 /**
  * Per-site page rules: where a site shows its service order and LRN, as a CSS selector or a
@@ -79,6 +82,39 @@ export function SiteRulesForm() {
     void siteRulesItem.getValue().then((rules) => setRows(rules.map(toRow)));
     void loadPolicySiteRules().then(setManagedRules);
   }, []);
+  // What the operator picked on a page for a rule here (Pick): it fills that rule's field.
+  const [picking, setPicking] = useState<{ key: number; field: PageField }>();
+  const [picked, setPicked] = useState<Record<number, string>>({});
+  useEffect(() => {
+    if (!picking) return;
+    return pickForRulesItem.watch((pick) => {
+      if (!pick || pick.field !== picking.field) return;
+      const { key, field } = picking;
+      setPicking(undefined);
+      const [labelPart, selectorPart, regexPart] = FIELD_PARTS[field] as [RulePart, RulePart, RulePart];
+      setRows((current) =>
+        current?.map((row) =>
+          row.key === key
+            ? {
+                ...row,
+                urlPattern: row.urlPattern.trim() || pick.urlPattern,
+                [labelPart]: 'label' in pick.anchor ? pick.anchor.label : '',
+                [selectorPart]: 'selector' in pick.anchor ? pick.anchor.selector : '',
+                [regexPart]: '',
+              }
+            : row,
+        ),
+      );
+      setPicked((current) => ({
+        ...current,
+        [key]:
+          'label' in pick.anchor
+            ? i18n.t('pick.picked', { value: pick.value, label: pick.anchor.label })
+            : i18n.t('pick.pickedBySelector', { value: pick.value, selector: pick.anchor.selector }),
+      }));
+      void pickForRulesItem.setValue(null);
+    });
+  }, [picking]);
   useEffect(() => {
     if (!focusAfterRender) return;
     section.current?.querySelector<HTMLElement>(focusAfterRender)?.focus();
@@ -144,16 +180,39 @@ export function SiteRulesForm() {
       {rows.map((row, index) => (
         <fieldset key={row.key} className="rule">
           <legend>{i18n.t('rules.rule', { number: String(index + 1) })}</legend>
-          {RULE_PARTS.map((part) => (
-            <Field key={part} label={i18n.t(`rules.${part}`)} error={errors[row.key]?.[part]}>
-              <input
-                spellCheck={false}
-                value={row[part]}
-                placeholder={part === 'urlPattern' ? 'https://tos.example.com/*' : undefined}
-                onChange={(event) => edit(row.key, part, event.target.value)}
-              />
-            </Field>
-          ))}
+          <Field label={i18n.t('rules.urlPattern')} error={errors[row.key]?.urlPattern}>
+            <input
+              spellCheck={false}
+              value={row.urlPattern}
+              placeholder="https://tos.example.com/*"
+              onChange={(event) => edit(row.key, 'urlPattern', event.target.value)}
+            />
+          </Field>
+          {(['serviceOrder', 'lrn'] as const).map((field) =>
+            FIELD_PARTS[field].map((part) => (
+              <Field
+                key={part}
+                label={i18n.t(`rules.${part}`)}
+                error={errors[row.key]?.[part]}
+                action={
+                  part.endsWith('Label') && (
+                    <PickOnPage
+                      field={field}
+                      urlPattern={row.urlPattern}
+                      onStarted={() => setPicking({ key: row.key, field })}
+                    />
+                  )
+                }
+              >
+                <input
+                  spellCheck={false}
+                  value={row[part]}
+                  onChange={(event) => edit(row.key, part, event.target.value)}
+                />
+              </Field>
+            )),
+          )}
+          {picked[row.key] && <p className="message message--ok">{picked[row.key]}</p>}
           <RuleTester rule={toRule(row)} valid={Object.keys(siteRuleErrors(toRule(row))).length === 0} />
           <button
             type="button"
@@ -188,15 +247,11 @@ export function SiteRulesForm() {
   );
 }
 
-/** Runs one rule on an open tab of the user's choice and shows what it finds. */
-function RuleTester({ rule, valid }: { rule: SiteRule; valid: boolean }) {
-  const [tabs, setTabs] = useState<ReadableTab[]>();
-  const [tabId, setTabId] = useState<number>();
-  const [result, setResult] = useState<PageReading>();
-  const [message, setMessage] = useState<string>();
-
-  const { urlPattern } = rule;
-  // Known before the click, which may await nothing before it asks.
+/**
+ * Access to a rule's pages, as Test and Pick need it: whether the click must ask (known before the
+ * click, which may await nothing before it asks), and the asking.
+ */
+function useRuleAccess(urlPattern: string) {
   const [mustAsk, setMustAsk] = useState(false);
   useEffect(() => {
     let current = true;
@@ -209,16 +264,75 @@ function RuleTester({ rule, valid }: { rule: SiteRule; valid: boolean }) {
       window.removeEventListener('focus', check);
     };
   }, [urlPattern]);
+  return {
+    mustAsk,
+    /**
+     * Asks for access to the rule's sites on this click, when it is needed. It must be the first
+     * thing the click does: Firefox grants a request only from the user's input itself, before
+     * anything is awaited.
+     */
+    ask(): Promise<unknown> {
+      if (!mustAsk) return Promise.resolve();
+      return browser.permissions.request({ origins: accessPatternsFor(urlPattern) }).catch(() => false);
+    },
+    recheck: () => void accessNeededFor(urlPattern).then(setMustAsk),
+  };
+}
 
-  /**
-   * Asks for access to the rule's sites on this click, when it is needed. It must be the first
-   * thing the click does: Firefox grants a request only from the user's input itself, before
-   * anything is awaited.
-   */
-  function askForAccess(): Promise<unknown> {
-    if (!mustAsk) return Promise.resolve();
-    return browser.permissions.request({ origins: accessPatternsFor(urlPattern) }).catch(() => false);
+/**
+ * Pick on page for a rule: on an open page the rule is for, the operator points at the value; the
+ * label beside it (or a selector) comes back into this rule's field.
+ */
+function PickOnPage({
+  field,
+  urlPattern,
+  onStarted,
+}: {
+  field: PageField;
+  urlPattern: string;
+  onStarted(): void;
+}) {
+  const access = useRuleAccess(urlPattern);
+  const [message, setMessage] = useState<string>();
+  async function pick(asked: Promise<unknown>) {
+    setMessage(access.mustAsk ? i18n.t('rules.asking') : undefined);
+    await asked;
+    access.recheck();
+    const [tab] = urlPattern.trim() ? await readableTabsFor(urlPattern) : [];
+    if (!tab) {
+      setMessage(urlPattern.trim() ? i18n.t('rules.openPage') : i18n.t('rules.enterSite'));
+      return;
+    }
+    onStarted();
+    const answer = await sendMessage('startPick', { tabId: tab.id, field, purpose: 'rules' }).catch(
+      (error: unknown) => ({ ok: false as const, message: String(error) }),
+    );
+    setMessage(answer.ok ? undefined : answer.message);
   }
+
+  return (
+    <>
+      <PickButton field={field} onPick={() => void pick(access.ask())} />
+      {message && (
+        <span className="message message--warning" role="status">
+          {message}
+        </span>
+      )}
+    </>
+  );
+}
+
+/** Runs one rule on an open tab of the user's choice and shows what it finds. */
+function RuleTester({ rule, valid }: { rule: SiteRule; valid: boolean }) {
+  const [tabs, setTabs] = useState<ReadableTab[]>();
+  const [tabId, setTabId] = useState<number>();
+  const [result, setResult] = useState<PageReading>();
+  const [message, setMessage] = useState<string>();
+
+  const { urlPattern } = rule;
+  const access = useRuleAccess(urlPattern);
+  const { mustAsk, recheck } = access;
+  const askForAccess = access.ask;
 
   async function run(access: Promise<unknown>, chosen?: number) {
     setResult(undefined);
@@ -226,7 +340,7 @@ function RuleTester({ rule, valid }: { rule: SiteRule; valid: boolean }) {
     setMessage(mustAsk ? i18n.t('rules.asking') : undefined);
     await access;
     setMessage(undefined);
-    void accessNeededFor(urlPattern).then(setMustAsk);
+    recheck();
     // What the grant covers, and any tab the shortcut's one-time grant reaches.
     const open = await readableTabsFor(rule.urlPattern);
     setTabs(open);
@@ -306,5 +420,7 @@ function ManagedRule({ rule }: { rule: SiteRule }) {
 }
 
 function ruleText(rule: FieldRule): string {
-  return [rule.selector, rule.regex && `/${rule.regex}/`].filter(Boolean).join(' ');
+  return [rule.label && `“${rule.label}”`, rule.selector, rule.regex && `/${rule.regex}/`]
+    .filter(Boolean)
+    .join(' ');
 }

@@ -1,23 +1,16 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { readPage, readPageWhenReady } from '@/lib/page/read-page';
-import type { SiteRule } from '@/lib/page/types';
-
-/** Set by lib/read-tab.ts in this isolated world just before the reader is injected. */
-interface ReaderOptions {
-  bzctrlSiteRules?: SiteRule[];
-  /** Wait (up to a second) for a page that shows nothing yet, instead of reading it once. */
-  bzctrlWaitForValues?: boolean;
-}
+import { readFrameWhenReady } from '@/lib/page/read-frame';
+import { selectionInPage } from '@/lib/page/selection-node';
 
 // Not declared for any site: injected only into the tab the user asked about (activeTab), and
-// its result is what scripting.executeScript hands back. It reads; it never changes the page.
+// its result is what scripting.executeScript hands back. It reads; it never changes the page. A
+// page that shows nothing yet gets up to a second to render its values.
 export default defineUnlistedScript(() => {
-  const options = globalThis as ReaderOptions;
-  const input = {
+  const selection = selectionInPage(document);
+  return readFrameWhenReady({
     document,
     url: location.href,
-    selection: getSelection()?.toString() ?? '',
-    rules: options.bzctrlSiteRules ?? [],
-  };
-  return options.bzctrlWaitForValues ? readPageWhenReady(input) : readPage(input);
+    selection: selection.text,
+    selectionNode: selection.node,
+  });
 });

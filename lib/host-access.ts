@@ -3,7 +3,7 @@
  * permissions are BzCtrl's own; everything else is optional, asked for on the user's click: any
  * https site, and plain http only on this computer (a sandbox, a local test server).
  */
-import { parseUrlPattern } from './page/site-rules';
+import { parseUrlPattern } from './page/url-patterns';
 
 export const BZCTRL_HOSTS = ['https://bzctrl.com/*', 'https://*.bzctrl.com/*'];
 export const OPTIONAL_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];

@@ -6,10 +6,10 @@ import { z } from 'zod/mini';
 import { defineCheckedItem } from './stored';
 
 export interface Launch {
-  /** The trimmed selection, or the number in it ("SO 777" gives "777"). */
+  /** Written by earlier versions, which read the selection in the worker; read from `selection` now. */
   serviceOrder?: string | undefined;
   lrn?: string | undefined;
-  /** The selected text, shown as where the value came from. */
+  /** The selected text, cleaned: the form reads it, and shows it as where the value came from. */
   selection: string;
   /** epoch ms; a note older than a minute is stale. */
   at: number;

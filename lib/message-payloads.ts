@@ -5,6 +5,7 @@
 import { z } from 'zod/mini';
 import { i18n } from '#i18n';
 import type { ReportForm } from './bzctrl/report-form';
+import { MAX_RULE_LABEL_LENGTH, MAX_RULE_SELECTOR_LENGTH } from './page/rule-limits';
 
 export const signInPayloadSchema = z.object({
   email: z.string().check(z.trim(), z.email({ error: () => i18n.t('validation.signInEmail') })),
@@ -23,3 +24,29 @@ export const tabIdSchema = z.optional(
 export type SubmitPayload = { id: string; form: ReportForm; tabId?: number | undefined };
 
 export const outboxPayloadSchema = z.object({ id: z.string().check(z.maxLength(64)) });
+
+const fieldSchema = z.enum(['serviceOrder', 'lrn']);
+/** A random id the worker gives each picking session; the picker sends it back with what it picked. */
+const pickSessionSchema = z.string().check(z.regex(/^[\w-]{16,64}$/));
+
+export const startPickPayloadSchema = z.object({
+  tabId: z.custom<number>((id) => Number.isInteger(id) && (id as number) > 0, 'not a tab id'),
+  field: fieldSchema,
+  /** For the form (the worker saves a page rule), or for the options page's rule being edited. */
+  purpose: z.enum(['form', 'rules']),
+});
+export type StartPickPayload = z.infer<typeof startPickPayloadSchema>;
+
+export const pickMadePayloadSchema = z.object({
+  session: pickSessionSchema,
+  field: fieldSchema,
+  value: z.string().check(z.minLength(1), z.maxLength(64)),
+  anchor: z.union([
+    z.object({ label: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_RULE_LABEL_LENGTH)) }),
+    z.object({ selector: z.string().check(z.minLength(1), z.maxLength(MAX_RULE_SELECTOR_LENGTH)) }),
+  ]),
+});
+export type PickMadePayload = z.infer<typeof pickMadePayloadSchema>;
+
+export const pickEndPayloadSchema = z.object({ session: pickSessionSchema });
+export type PickEndPayload = z.infer<typeof pickEndPayloadSchema>;

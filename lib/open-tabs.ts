@@ -1,7 +1,7 @@
 /** The open tabs a page rule can be tested on (options page only). */
 import { browser } from 'wxt/browser';
 import { accessPatternsFor } from './host-access';
-import { matchesUrlPattern } from './page/site-rules';
+import { matchesUrlPattern } from './page/url-patterns';
 
 export interface ReadableTab {
   id: number;

@@ -1,58 +1,106 @@
 /**
  * Reads the service order and LRN from a tab the user asked about, by injecting the page reader
- * into it (allowed by activeTab after the user's click, shortcut or menu choice) with the user's
- * page rules. Extension pages only (the popup, the options page): a rule's regex runs here, with
- * RE2, on the bounded text the reader hands back, never in the page.
+ * into it (allowed by activeTab after the user's click, shortcut or menu choice), and, when there
+ * are page rules, the rules script beside it. Extension pages only (the popup, the options page): a
+ * rule's regex runs here, with RE2, on the bounded text the rules script hands back, never in the
+ * page; the selection and the address are read here too (lib/page/read-page.ts).
  */
 import { browser } from 'wxt/browser';
-import { CandidateList, mergeReadings } from './page/candidates';
-import type { FrameReading, PageReading, SiteRule } from './page/types';
+import { CandidateList } from './page/candidates';
+import { NOTHING_READ, rankReadings } from './page/read-page';
+import type { FrameReading, PageReading, RuleReading, SiteRule } from './page/types';
 import { loadSiteRules } from './settings';
 
 const PAGE_READER = '/page-reader.js';
+const PAGE_RULES = '/page-rules.js';
+const PAGE_SELECTION = '/page-selection.js';
 
-export const NOTHING_READ: PageReading = { serviceOrder: [], lrn: [] };
+export { NOTHING_READ };
 
-interface ReadOptions {
-  /** The rules to apply; the user's saved rules when left out. */
-  rules?: SiteRule[];
-  /** Wait up to a second for a page that is still rendering. */
-  waitForValues?: boolean;
+/** A tab's reading, and the text selected in it, when the page reader saw one. */
+export interface TabReading extends PageReading {
+  selection?: string;
 }
 
-export async function readTab(tabId: number, options: ReadOptions = {}): Promise<PageReading> {
-  let frames: FrameReading[];
+interface ReadOptions {
+  /** The rules to apply; the user's and the organisation's saved rules when left out. */
+  rules?: SiteRule[];
+}
+
+export async function readTab(tabId: number, options: ReadOptions = {}): Promise<TabReading> {
+  const target = { tabId, allFrames: true };
   try {
-    const target = { tabId, allFrames: true };
-    await browser.scripting.executeScript({
-      target,
-      func: (rules: SiteRule[], waitForValues: boolean) => {
-        Object.assign(globalThis, { bzctrlSiteRules: rules, bzctrlWaitForValues: waitForValues });
-      },
-      args: [options.rules ?? (await loadSiteRules()), options.waitForValues ?? false],
-    });
-    const results = await browser.scripting.executeScript({ target, files: [PAGE_READER] });
-    // The top frame first, so that among equals its values win.
-    frames = [...results]
-      .sort((a, b) => (a.frameId ?? 0) - (b.frameId ?? 0))
-      .map((frame) => ({ ruleFindings: [], ...NOTHING_READ, ...(frame.result as FrameReading | undefined) }));
+    const rulesRead = (options.rules ? Promise.resolve(options.rules) : loadSiteRules()).then((rules) =>
+      rules.length > 0 ? findByRulesIn(target, rules) : [],
+    );
+    const [frames, ruleFrames] = await Promise.all([
+      browser.scripting.executeScript({ target, files: [PAGE_READER] }).then(withLabelsOfSelections(tabId)),
+      rulesRead,
+    ]);
+    const reading = await readingOfFrames(frames, ruleFrames);
+    const selection = frames.find((frame) => frame.selection)?.selection?.text;
+    return selection ? { ...reading, selection } : reading;
   } catch {
     // Pages the extension may not read: the browser's own, the web store, or no grant.
     return NOTHING_READ;
   }
-  return readingOfFrames(frames);
 }
 
-/** The tab's reading from its frames' (top frame first): the rules' values and the frames' own, ranked. */
-export async function readingOfFrames(frames: readonly FrameReading[]): Promise<PageReading> {
-  return mergeReadings([await valuesByRules(frames), ...frames]);
+async function findByRulesIn(
+  target: { tabId: number; allFrames: boolean },
+  rules: SiteRule[],
+): Promise<RuleReading[]> {
+  await browser.scripting.executeScript({
+    target,
+    func: (siteRules: SiteRule[]) => {
+      Object.assign(globalThis, { bzctrlSiteRules: siteRules });
+    },
+    args: [rules],
+  });
+  const results = await browser.scripting.executeScript({ target, files: [PAGE_RULES] });
+  return resultsOf<RuleReading>(results);
+}
+
+/**
+ * The frames' readings, each selection with the label the page shows beside it, asked of the frame
+ * that holds it (only then: the page reader stays small without it).
+ */
+function withLabelsOfSelections(tabId: number) {
+  return async (results: readonly { frameId?: number; result?: unknown }[]): Promise<FrameReading[]> => {
+    const frames = [...results].sort((a, b) => (a.frameId ?? 0) - (b.frameId ?? 0));
+    const readings = frames.map(async ({ frameId = 0, result }): Promise<FrameReading | undefined> => {
+      const reading = result as FrameReading | undefined;
+      if (!reading?.selection) return reading;
+      const label = await browser.scripting
+        .executeScript({ target: { tabId, frameIds: [frameId] }, files: [PAGE_SELECTION] })
+        .then(([frame]) => String(frame?.result ?? ''))
+        .catch(() => '');
+      return label ? { ...reading, selection: { ...reading.selection, label } } : reading;
+    });
+    return (await Promise.all(readings)).filter((reading) => reading !== undefined);
+  };
+}
+
+/** The frames' results, the top frame first (among equals its values win); frames that gave none left out. */
+function resultsOf<Result>(results: readonly { frameId?: number; result?: unknown }[]): Result[] {
+  return [...results]
+    .sort((a, b) => (a.frameId ?? 0) - (b.frameId ?? 0))
+    .flatMap((frame) => (frame.result ? [frame.result as Result] : []));
+}
+
+/** The tab's reading from its frames' and the rules' findings (top frame first), ranked. */
+export async function readingOfFrames(
+  frames: readonly FrameReading[],
+  ruleFrames: readonly RuleReading[] = [],
+): Promise<PageReading> {
+  return rankReadings(frames, await valuesByRules(ruleFrames));
 }
 
 /**
  * What the page rules found, in the order of the frames and of the rules. RE2 (re2js, 46 kB gzip)
  * is loaded only when a rule has a regex to run.
  */
-async function valuesByRules(frames: readonly FrameReading[]): Promise<PageReading> {
+async function valuesByRules(frames: readonly RuleReading[]): Promise<PageReading> {
   const candidates = new CandidateList();
   try {
     const needsRegex = frames.some((frame) => frame.ruleFindings.some((finding) => 'regex' in finding));
@@ -71,14 +119,6 @@ async function valuesByRules(frames: readonly FrameReading[]): Promise<PageReadi
     // RE2 could not be loaded: the built-in reading still stands.
   }
   return candidates.reading;
-}
-
-/** Reads at once; only a page that shows nothing yet is given time to render its values. */
-export async function readTabSoon(tabId: number): Promise<PageReading> {
-  const rules = await loadSiteRules();
-  const now = await readTab(tabId, { rules });
-  if (now.serviceOrder.length > 0 || now.lrn.length > 0) return now;
-  return readTab(tabId, { rules, waitForValues: true });
 }
 
 /** The tab the form is about: `?tabId=N` when opened as a page, else the active tab. */

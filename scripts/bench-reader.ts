@@ -15,7 +15,8 @@ import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
 import { requireChromium } from './chromium';
 
-const READER_ENTRY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../lib/page/read-page.ts');
+/** What runs in the page: the reader's DOM work (the extension page then reads the address and ranks). */
+const READER_ENTRY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../lib/page/read-frame.ts');
 const GLOBAL_NAME = 'bzctrlPageReader';
 const REPETITIONS = 9;
 const SERVICE_ORDER = '7770142';
@@ -27,7 +28,7 @@ export interface ReaderBundle {
   gzipBytes: number;
 }
 
-/** The reader as the browser would run it: one minified IIFE exposing `readPage`. */
+/** The reader as the browser would run it: one minified IIFE exposing `readFrame`. */
 export async function buildReaderBundle(): Promise<ReaderBundle> {
   const result = await build({
     entryPoints: [READER_ENTRY],
@@ -92,6 +93,32 @@ function largePage(elements: number): string {
   return `${SHELL_TOP}<h1>Terminal log</h1>${parts.join('')}${SHELL_BOTTOM}`;
 }
 
+/**
+ * A screen built of web components, as Lit or Stencil render one: nothing in the page's own tree
+ * but an app shell; in its open shadow root a toolbar component and a grid component, whose shadow
+ * root holds a table of service orders with a selected row near the end. About `elements` elements.
+ */
+function webComponentsPage(elements: number): string {
+  const rows = Math.floor(elements / 11);
+  const selectedRow = rows - Math.ceil(rows / 100);
+  return `${SHELL_TOP}<app-shell></app-shell><script>{
+const rows = [];
+for (let row = 0; row < ${rows}; row++) {
+  const selected = row === ${selectedRow};
+  rows.push('<tr' + (selected ? ' aria-selected="true" class="selected"' : '') + '><td><input type="checkbox"' +
+    (selected ? ' checked' : '') + '></td><td>' + (selected ? '${SERVICE_ORDER}' : String(6000000 + row)) + '</td><td>' +
+    (selected ? '${LRN}' : '24NLLRN' + String(row).padStart(7, '0')) + '</td><td>Northsea Fuels</td><td>MSCU' +
+    (1000000 + row) + '6</td><td>' + (row * 7.25).toFixed(2) + '</td><td><status-pill>In operation</status-pill></td></tr>');
+}
+const shell = document.querySelector('app-shell').attachShadow({ mode: 'open' });
+shell.innerHTML = '<style>:host{display:block}</style><tos-toolbar></tos-toolbar><order-grid></order-grid>';
+shell.querySelector('tos-toolbar').attachShadow({ mode: 'open' }).innerHTML = '<nav><a href="/">Overview</a> <span>j.devries</span></nav>';
+shell.querySelector('order-grid').attachShadow({ mode: 'open' }).innerHTML =
+  '<style>table{width:100%}</style><table><thead><tr><th></th><th>Service order</th><th>LRN</th><th>Customer</th>' +
+  '<th>Container</th><th>Quantity (m³)</th><th>Status</th></tr></thead><tbody>' + rows.join('') + '</tbody></table>';
+}</script>${SHELL_BOTTOM}`;
+}
+
 /** A detail screen of a few dozen elements: the reader's usual time. */
 function smallPage(): string {
   return (
@@ -129,11 +156,18 @@ interface Timing {
 
 /** Times the reader and innerText in the same page, alternately, and keeps each one's median. */
 function timeInPage(input: { repetitions: number; globalName: string }): Timing {
-  const reader = (globalThis as unknown as Record<string, { readPage: (input: unknown) => PageReadingLike }>)[
-    input.globalName
-  ];
+  const reader = (
+    globalThis as unknown as Record<string, { readFrame: (input: unknown) => PageReadingLike }>
+  )[input.globalName];
   if (!reader) throw new Error('reader not injected');
-  const read = () => reader.readPage({ document, url: location.href });
+  const read = () => reader.readFrame({ document, url: location.href });
+  // Elements of the page and of its open shadow roots.
+  const countElements = (root: Document | ShadowRoot): number => {
+    const all = root.querySelectorAll('*');
+    let count = all.length;
+    for (const element of all) if (element.shadowRoot) count += countElements(element.shadowRoot);
+    return count;
+  };
   const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
   // biome-ignore lint/performance/useDomNodeTextContent: the browser's rendered text is the yardstick
   const renderedText = () => document.body.innerText;
@@ -145,7 +179,7 @@ function timeInPage(input: { repetitions: number; globalName: string }): Timing 
     const innerTextStart = performance.now();
     renderedText();
     return {
-      elements: document.getElementsByTagName('*').length,
+      elements: countElements(document),
       readerMs: Number.NaN,
       innerTextMs: performance.now() - innerTextStart,
       found: '-',
@@ -164,11 +198,25 @@ function timeInPage(input: { repetitions: number; globalName: string }): Timing 
   }
   const reading = read();
   return {
-    elements: document.getElementsByTagName('*').length,
+    elements: countElements(document),
     readerMs: median(readerTimes),
     innerTextMs: median(innerTextTimes),
     found: `${reading.serviceOrder[0]?.value ?? '-'} / ${reading.lrn[0]?.value ?? '-'}`,
   };
+}
+
+/** The median time of `document.body.innerText` on the page as it is. */
+function innerTextMedian(repetitions: number): number {
+  // biome-ignore lint/performance/useDomNodeTextContent: the browser's rendered text is the yardstick
+  const renderedText = () => document.body.innerText;
+  renderedText();
+  const times: number[] = [];
+  for (let repetition = 0; repetition < repetitions; repetition++) {
+    const start = performance.now();
+    renderedText();
+    times.push(performance.now() - start);
+  }
+  return [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
 }
 
 interface PageReadingLike {
@@ -189,15 +237,18 @@ export async function benchReader(executablePath: string): Promise<string[]> {
   const browser = await chromium.launch({ executablePath, headless: true });
   try {
     const page = await browser.newPage();
-    const pages: [string, (size: number) => string, number[]][] = [
+    // innerText does not see into shadow roots: beside the web components, that of a plain grid of as many rows.
+    const plainGridOf = (elements: number) => gridPage(Math.floor(elements / 11));
+    const pages: [string, (size: number) => string, number[], ((size: number) => string)?][] = [
       ['small screen', smallPage, [1]],
       ['grid', gridPage, [10_000, 5_000]],
       ['large page', largePage, [100_000, 50_000]],
+      ['web components', webComponentsPage, [10_000, 5_000], plainGridOf],
       ['log <pre> lines', logPage, [200_000, 100_000]],
       ['log <pre> one text node, lines', scriptedLogPage, [200_000, 100_000]],
     ];
     let smallScreen: Timing | undefined;
-    for (const [name, make, sizes] of pages) {
+    for (const [name, make, sizes, yardstick] of pages) {
       const timings: Timing[] = [];
       for (const size of sizes) {
         await page.setContent(make(size));
@@ -205,16 +256,21 @@ export async function benchReader(executablePath: string): Promise<string[]> {
         // tsx keeps function names with a helper that the page does not have.
         await page.evaluate('globalThis.__name ??= (target) => target');
         const timing = await page.evaluate(timeInPage, { repetitions: REPETITIONS, globalName: GLOBAL_NAME });
+        if (yardstick) {
+          await page.setContent(yardstick(size));
+          timing.innerTextMs = await page.evaluate(innerTextMedian, REPETITIONS);
+        }
         timings.push(timing);
         smallScreen ??= timing;
         const beside =
           smallScreen === timing
             ? ''
             : `, ${(timing.readerMs / smallScreen.readerMs).toFixed(1)}x the small screen`;
+        const innerText = yardstick ? 'innerText of a plain grid as large' : 'innerText';
         lines.push(
           `${name} ${size.toLocaleString('en')} (${timing.elements.toLocaleString('en')} elements): ` +
             `readPage ${timing.failed ? `threw ${timing.failed}` : ms(timing.readerMs)}, ` +
-            `innerText ${ms(timing.innerTextMs)}, ratio ${(timing.readerMs / timing.innerTextMs).toFixed(2)}` +
+            `${innerText} ${ms(timing.innerTextMs)}, ratio ${(timing.readerMs / timing.innerTextMs).toFixed(2)}` +
             `${beside} (found ${timing.found})`,
         );
       }

@@ -61,22 +61,26 @@ function printSizes(): boolean {
     ['options', scriptsOf('options.html')],
     ['background', ['background.js']],
     ['page reader', ['page-reader.js']],
+    // Injected beside the reader only when there are page rules, or a selection; the picker only on Pick.
+    ['page rules', ['page-rules.js']],
+    ['page selection', ['page-selection.js']],
+    ['page picker', ['page-picker.js']],
   ];
   let withinBudget = true;
   console.log('\nBundle sizes (JavaScript loaded by each entry)');
-  console.log('entry         raw        gzip       budget (gzip)');
+  console.log('entry           raw        gzip       budget (gzip)');
   for (const [name, files] of entries) {
     const size = sizeOf(files);
     const budget = BUDGETS[name];
     const verdict = budget === undefined ? '' : `${kb(budget)} ${size.gzip <= budget ? 'ok' : 'OVER'}`;
     if (budget !== undefined && size.gzip > budget) withinBudget = false;
-    console.log(`${name.padEnd(13)} ${kb(size.raw).padEnd(10)} ${kb(size.gzip).padEnd(10)} ${verdict}`);
+    console.log(`${name.padEnd(15)} ${kb(size.raw).padEnd(10)} ${kb(size.gzip).padEnd(10)} ${verdict}`);
   }
   const zip = readdirSync(OUT).find((file) => file.endsWith('-chrome.zip'));
   if (zip) {
     const bytes = readFileSync(path.join(OUT, zip));
     const unpacked = sizeOf(listFiles(CHROME_DIR).map((file) => path.relative(CHROME_DIR, file)));
-    console.log(`Chrome zip    ${kb(bytes.length).padEnd(10)} (${zip}; unpacked ${kb(unpacked.raw)})`);
+    console.log(`Chrome zip      ${kb(bytes.length).padEnd(10)} (${zip}; unpacked ${kb(unpacked.raw)})`);
   }
   return withinBudget;
 }

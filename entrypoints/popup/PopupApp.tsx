@@ -14,8 +14,9 @@ import { type Launch, takeLaunch } from '@/lib/launch';
 import { sendMessage } from '@/lib/messages';
 import type { OutboxItem } from '@/lib/outbox';
 import { mergeReadings } from '@/lib/page/candidates';
+import { valuesFromSelection } from '@/lib/page/selection';
 import type { Candidate, PageReading } from '@/lib/page/types';
-import { NOTHING_READ, readTabSoon, targetTabId } from '@/lib/read-tab';
+import { NOTHING_READ, readTab, targetTabId } from '@/lib/read-tab';
 import {
   type Account,
   accountItem,
@@ -24,6 +25,7 @@ import {
   lastEmailItem,
   loadSettings,
   type Settings,
+  siteRulesItem,
 } from '@/lib/settings';
 import { OUTBOX_KEY } from '@/lib/storage-keys';
 import { openFormWindow, openTaskLink } from '@/lib/tabs';
@@ -73,6 +75,7 @@ export function PopupApp() {
   const [outboxHolds, setOutboxHolds] = useState(false);
   const [pageRead, setPageRead] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
+  const [pickFailure, setPickFailure] = useState<string>();
   const main = useRef<HTMLElement>(null);
   // Set when what had the focus goes away (the sign-in form, the created item): where it goes next.
   const [focusAfterRender, setFocusAfterRender] = useState<string>();
@@ -105,10 +108,14 @@ export function PopupApp() {
         draft: draft ?? newDraft(tabId, settings, account?.email ?? lastEmail),
         restored: Boolean(draft),
       });
-      // The menu's selection fills the form at once; the page reading follows.
+      // The menu's selection fills the form at once; the page reading follows. Where the page
+      // itself showed the selection, its reading (with the label beside it) is the one that counts.
       const fromSelection = readingOf(launch);
       setReading(fromSelection);
-      if (tabId !== null) setReading(mergeReadings([fromSelection, await readTabSoon(tabId)]));
+      if (tabId !== null) {
+        const page = await readTab(tabId);
+        setReading(page.selection ? page : mergeReadings([fromSelection, page]));
+      }
       setPageRead(true);
     })();
     // Read as stored, not parsed (lib/outbox.ts parses it, in the list): only whether it holds anything.
@@ -119,9 +126,16 @@ export function PopupApp() {
     const unwatchAccount = accountItem.watch((account) => {
       setLoaded((previous) => previous && signedInAs(previous, account));
     });
+    // A rule just picked on the page (the form in a window of its own stays open): read again with it.
+    const unwatchRules = siteRulesItem.watch(() => {
+      void targetTabId(location.search).then(async (tabId) => {
+        if (tabId !== undefined) setReading(await readTab(tabId));
+      });
+    });
     return () => {
       unwatchOutbox();
       unwatchAccount();
+      unwatchRules();
     };
   }, []);
 
@@ -152,6 +166,20 @@ export function PopupApp() {
           restored: false,
         },
     );
+  }
+
+  /**
+   * Pick on page: the worker injects the picker into the tab. The toolbar popup closes at once, so
+   * that the page has the keyboard and the pointer; the next popup shows the value and its rule.
+   */
+  async function pick(field: 'serviceOrder' | 'lrn') {
+    if (loaded?.tabId == null) return;
+    setPickFailure(undefined);
+    const answer = await sendMessage('startPick', { tabId: loaded.tabId, field, purpose: 'form' }).catch(
+      (error: unknown): Failure => ({ ok: false, kind: 'network', message: String(error) }),
+    );
+    if (!answer.ok) setPickFailure(answer.message);
+    else if (!IN_OWN_WINDOW) window.close();
   }
 
   async function submit(values: ReportFormValues): Promise<Failure | undefined> {
@@ -235,6 +263,11 @@ export function PopupApp() {
           )}
         </div>
         {outcome?.kind === 'queued' && <NewReportButton onNew={startOver} />}
+        {pickFailure && (
+          <p className="message message--warning" role="alert">
+            {pickFailure}
+          </p>
+        )}
         {!account && (
           <Suspense>
             <SignInForm
@@ -268,6 +301,7 @@ export function PopupApp() {
             domainWorkSpace={domainWorkSpace}
             onSubmit={submit}
             onChange={keepDraft}
+            onPick={loaded.tabId === null ? undefined : (field) => void pick(field)}
             actions={
               <>
                 {!IN_OWN_WINDOW && (
@@ -339,8 +373,10 @@ function typedIn(values: ReportFormValues, settings: Settings, email: string): R
   return (Object.keys(values) as ReportField[]).filter((field) => values[field] !== empty[field]);
 }
 
+/** The menu's or the shortcut's selection, read by the one selection rule (without the page's labels). */
 function readingOf(launch: Launch | undefined): PageReading {
+  const found = launch ? valuesFromSelection(launch.selection) : {};
   const candidate = (value: string | undefined): Candidate[] =>
     value ? [{ value, source: 'selection', context: `“${launch?.selection}”` }] : [];
-  return { serviceOrder: candidate(launch?.serviceOrder), lrn: candidate(launch?.lrn) };
+  return { serviceOrder: candidate(found.serviceOrder), lrn: candidate(found.lrn) };
 }

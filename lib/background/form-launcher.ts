@@ -8,7 +8,6 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import type { TodoType } from '../bzctrl/schema';
 import { leaveLaunch } from '../launch';
-import { valuesFromSelection } from '../page/selection';
 import { cleanText } from '../page/values';
 import { loadSettings, settingsItem } from '../settings';
 import { openFormWindow } from '../tabs';
@@ -63,12 +62,19 @@ export async function onCommand(command: string, tab: TabRef | undefined): Promi
   await openFormFromSelection(target, await selectionIn(target.id));
 }
 
-/** The text selected in the tab (any frame the shortcut's grant reaches), or ''. */
+/** The text selected in the tab (any frame the shortcut's grant reaches; in a field, too), or ''. */
 async function selectionIn(tabId: number): Promise<string> {
   try {
     const frames = await browser.scripting.executeScript({
       target: { tabId, allFrames: true },
-      func: () => getSelection()?.toString() ?? '',
+      func: () => {
+        const field = document.activeElement as HTMLInputElement | null;
+        const inField =
+          field && typeof field.selectionStart === 'number' && field.value
+            ? field.value.slice(field.selectionStart, field.selectionEnd ?? undefined)
+            : '';
+        return inField || (getSelection()?.toString() ?? '');
+      },
     });
     return frames.map((frame) => String(frame.result ?? '')).find((text) => text.trim()) ?? '';
   } catch {
@@ -76,19 +82,15 @@ async function selectionIn(tabId: number): Promise<string> {
   }
 }
 
+/**
+ * Leaves the selection for the form, which reads it by the one selection rule (lib/page/selection.ts),
+ * as the page reader does, with the label beside it where the page can be read.
+ */
 export async function openFormFromSelection(tab: TabRef, selectedText: string): Promise<void> {
   const tabId = tab.id;
   if (tabId === undefined) return;
   const selection = cleanText(selectedText);
-  if (selection) {
-    const found = valuesFromSelection(selectedText);
-    await leaveLaunch(tabId, {
-      serviceOrder: found.serviceOrder ?? (found.lrn ? undefined : selection),
-      lrn: found.lrn,
-      selection,
-      at: Date.now(),
-    });
-  }
+  if (selection) await leaveLaunch(tabId, { selection, at: Date.now() });
   await openForm(tab);
 }
 

@@ -16,6 +16,7 @@ import { isExtensionPage, type MessageSender, onMessage } from '../messages';
 import { removeItem } from '../outbox';
 import { submitForm } from './deliveries';
 import { resumeAfterSignIn, retryNow, scheduleNext } from './outbox-runner';
+import { handlePickEnded, handlePickMade, handleStartPick } from './page-picks';
 
 export function registerMessageHandlers(): void {
   onMessage('signIn', ({ data, sender }) => handleSignIn(data, sender));
@@ -23,6 +24,9 @@ export function registerMessageHandlers(): void {
   onMessage('submit', ({ data, sender }) => handleSubmit(data, sender));
   onMessage('retryOutboxItem', ({ data, sender }) => handleRetry(data, sender));
   onMessage('discardOutboxItem', ({ data, sender }) => handleDiscard(data, sender));
+  onMessage('startPick', ({ data, sender }) => handleStartPick(data, sender));
+  onMessage('pickMade', ({ data, sender }) => handlePickMade(data, sender));
+  onMessage('pickEnded', ({ data, sender }) => handlePickEnded(data, sender));
 }
 
 export async function handleSignIn(data: unknown, sender: MessageSender) {

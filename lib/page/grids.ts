@@ -5,7 +5,7 @@
  */
 import { type FoundValue, MAX_CANDIDATES } from './candidates';
 import { valueOfElement } from './elements';
-import { fieldOfLabel } from './labels';
+import { fieldOfLabel, type LabelMatch } from './labels';
 import type { GridRow } from './types';
 import { cleanText, valueFor } from './values';
 
@@ -45,15 +45,23 @@ export function isInFirstRow(cell: Element, grid: Element): boolean {
   return row !== null && row === grid.querySelector(ROW);
 }
 
-/** The values under every header of `headerRow` that names a field. */
-export function valuesInGrid(grid: Element, headerRow: Element): FoundValue[] {
+/**
+ * The values under every header of `headerRow` that names a field (by `labelOf`). A row holding
+ * the operator's selection (`selected`) is the row they mean.
+ */
+export function valuesInGrid(
+  grid: Element,
+  headerRow: Element,
+  labelOf: (text: string) => LabelMatch | undefined = fieldOfLabel,
+  selected?: Node,
+): FoundValue[] {
   const found: FoundValue[] = [];
   const headers = cellsOf(headerRow);
   let rows: { row: Element; hint: GridRow | undefined }[] | undefined;
   headers.forEach((header, column) => {
-    const label = fieldOfLabel(cleanText(header.textContent));
-    if (!label) return;
-    rows ??= rowsToRead(grid, headerRow);
+    const label = labelOf(cleanText(header.textContent));
+    if (!label || label.partial) return;
+    rows ??= rowsToRead(grid, headerRow, selected);
     for (const { row, hint } of rows) {
       const cell = cellUnder(header, column, row);
       const value = cell ? valueFor(label.field, valueOfElement(cell)) : '';
@@ -70,10 +78,18 @@ export function valuesInGrid(grid: Element, headerRow: Element): FoundValue[] {
   return found;
 }
 
-/** The selected rows; else the only row; else the first rows, each a candidate in turn. */
-function rowsToRead(grid: Element, headerRow: Element): { row: Element; hint: GridRow | undefined }[] {
+/** The row of the selection; the selected rows; else the only row; else the first rows, each in turn. */
+function rowsToRead(
+  grid: Element,
+  headerRow: Element,
+  selection: Node | undefined,
+): { row: Element; hint: GridRow | undefined }[] {
+  const selectionRow =
+    selection && (isElementNode(selection) ? selection : selection.parentElement)?.closest(ROW);
   const selected = selectedRows(grid, headerRow);
-  if (selected.length > 0) return selected.map((row) => ({ row, hint: 'selected' as const }));
+  if (selectionRow && selectionRow !== headerRow && isRowOf(grid, selectionRow))
+    selected.unshift(selectionRow);
+  if (selected.length > 0) return [...new Set(selected)].map((row) => ({ row, hint: 'selected' as const }));
   const rows = bodyRows(grid, headerRow);
   if (rows.length === 1) return rows.map((row) => ({ row, hint: undefined }));
   return rows.map((row, index) => ({ row, hint: index + 1 }));
@@ -91,7 +107,14 @@ function selectedRows(grid: Element, headerRow: Element): Element[] {
     if (byClass && !SELECTED_CLASS.test(row.getAttribute('class') ?? '')) continue;
     rows.add(row);
   }
-  const focused = grid.ownerDocument.activeElement?.closest(ROW);
+  for (const row of slottedRows(grid)) {
+    const marked =
+      row.getAttribute('aria-selected') === 'true' ||
+      SELECTED_CLASS.test(row.getAttribute('class') ?? '') ||
+      row.querySelector('[aria-selected="true"], input[type="checkbox"]:checked') !== null;
+    if (marked) rows.add(row);
+  }
+  const focused = (grid.getRootNode() as Document | ShadowRoot).activeElement?.closest(ROW);
   if (focused && focused !== headerRow && gridOf(focused) === grid) rows.add(focused);
   return [...rows].slice(0, MAX_CANDIDATES);
 }
@@ -99,13 +122,38 @@ function selectedRows(grid: Element, headerRow: Element): Element[] {
 /** The rows below the header, at most enough to fill the candidates. */
 function bodyRows(grid: Element, headerRow: Element): Element[] {
   const rows: Element[] = [];
-  const all = grid.localName === 'table' ? (grid as HTMLTableElement).rows : grid.querySelectorAll(ROW);
-  for (let index = 0; index < all.length && rows.length < MAX_ROWS_READ; index++) {
-    const row = all[index];
+  const own = grid.localName === 'table' ? (grid as HTMLTableElement).rows : grid.querySelectorAll(ROW);
+  const slotted = slottedRows(grid);
+  for (let index = 0; index < own.length + slotted.length && rows.length < MAX_ROWS_READ; index++) {
+    const row = index < own.length ? own[index] : slotted[index - own.length];
     if (!row || row === headerRow || !isBodyRow(row)) continue;
     rows.push(row);
   }
   return rows;
+}
+
+/**
+ * Rows a web component's grid shows through its slots: they stand in the page's own tree, placed
+ * into the grid of the component's shadow root. None for a grid outside a shadow root.
+ */
+function slottedRows(grid: Element): Element[] {
+  if (grid.getRootNode().nodeType !== 11) return [];
+  const rows: Element[] = [];
+  for (const slot of grid.querySelectorAll('slot')) {
+    for (const placed of slot.assignedElements({ flatten: true })) {
+      if (placed.matches(ROW)) rows.push(placed);
+      else rows.push(...placed.querySelectorAll(ROW));
+    }
+  }
+  return rows;
+}
+
+function isRowOf(grid: Element, row: Element): boolean {
+  return gridOf(row) === grid || slottedRows(grid).includes(row);
+}
+
+function isElementNode(node: Node): node is Element {
+  return node.nodeType === 1;
 }
 
 function isBodyRow(row: Element): boolean {

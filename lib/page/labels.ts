@@ -20,6 +20,8 @@ const SERVICE_ORDER_LABEL = [
   String.raw`(?:n[°º]|no\.?|nr\.?|num[ée]ro)\s*de\s*(?:la\s*)?commande`,
   String.raw`bon\s*de\s*commande`,
   String.raw`ordre\s*de\s*service`,
+  // "N° d'ordre de service", "Numéro d’ordre de service"
+  String.raw`(?:n[°º]|no\.?|nr\.?|num[ée]ro)\s*d['’]\s*ordre\s*de\s*service`,
   // Matched without regard to case here; readers keep only the upper-case "SO".
   String.raw`so(?:[\s-]*(?:nr|no)(?![a-z])\.?)?`,
 ].join('|');
@@ -30,7 +32,8 @@ const LRN_LABEL = [
   String.raw`lokaal[\s-]*referentie[\s-]*(?:nummer|nr(?![a-z])\.?)`,
   String.raw`lokale[\s-]*referenz[\s-]*(?:nummer|nr(?![a-z])\.?)`,
   String.raw`r[ée]f[ée]rence[\s-]*locale`,
-  'lrn',
+  // "LRN", "LRN no.", "LRN-Nr.", "LRN-nummer"
+  `lrn${NUMBER_SUFFIX}?`,
 ].join('|');
 
 /** Every label, each field in its own group; the end may not run on into a word ("Service orders"). */
@@ -49,6 +52,8 @@ export interface LabelMatch {
   label: string;
   start: number;
   end: number;
+  /** A page rule's label the text only begins: its holder must show the whole of it. */
+  partial?: boolean;
 }
 
 /** The service order and LRN labels in `text`, in order. */
@@ -71,15 +76,48 @@ function isServiceOrderLabel(label: string, before: string): boolean {
   return !OTHER_ORDER_BEFORE.test(before);
 }
 
-/** Around a label that stands alone: "Service order:", "* LRN", "Service order (SO)". */
-const LONE_LABEL_BEFORE = /^[\s*•]*$/;
-const LONE_LABEL_AFTER = /^\s*(?:\((?:so|lrn)\))?\s*[:#*]?\s*$/i;
+/**
+ * Words around a label that make it name something else: "Service order date", "LRN / MRN",
+ * "Previous LRN", "Customs LRN history". Compared with each word's start, without case.
+ */
+const OTHER_THING =
+  /^(?:dat[eu]m?|time|tijd|zeit|heure|statu[st]|type|typ|mrn|movement|container|invoice|factu|rechnung|previous|prior|old|oude|vorige|parent|related|linked|original|booking|amount|bedrag|betrag|weight|gewicht|poids|count|aantal|qty|quantit|total|history|list|overview|details?|purchase|sales|customer|client|kunden|klant|bestell|achat|vente|transport|delivery|return)/i;
+/** Before a specific name: a qualifier word or two ("Customs LRN", "Douane aangifte LRN"). */
+const QUALIFIER_BEFORE = /^[\s*•]*(?:[\p{L}°º]+\.?\s+){0,2}$/u;
+/** Between two names of the same field: "Ordernummer / Order no.", "Service order (SO)", "LRN no. / N° LRN". */
+const BETWEEN_NAMES = /^[\s/|,()–-]*(?:(?:n[°º]|nr\.?|no\.?)\s*)?$/i;
+/** After: a translation or abbreviation in brackets ("LRN (Bezugsnummer)"), then ":", "#" or "*". */
+const AFTER_SPECIFIC = /^[\s)]*(?:\([\p{L}\s.'’-]{1,40}\))?[\s)]*[:#*]?\s*$/u;
+const AFTER_GENERIC = /^[\s)]*[:#*]?\s*$/;
+/** Generic names ("Order no.", "Auftragsnummer") stand for a service order only on their own. */
+const SPECIFIC_LABEL = /service|ordre|lrn|lo[ck]a|r[ée]f/i;
 
-/** The field whose label is the whole of `text` (a header cell, a `<dt>`, a `<label>`), if any. */
+/**
+ * The field whose label is the whole of `text` (a header cell, a `<dt>`, a `<label>`), if any:
+ * "Service order:", "* LRN", "Service order #", and, for a specific name, with a qualifier before
+ * it ("Customs LRN") or a translation after it ("LRN (Bezugsnummer)"). Never when a word names
+ * another thing ("Service order date", "LRN / MRN") or the text names both fields.
+ */
 export function fieldOfLabel(text: string): LabelMatch | undefined {
-  const [match] = labelsIn(text);
-  if (!match || !LONE_LABEL_BEFORE.test(text.slice(0, match.start))) return undefined;
-  return LONE_LABEL_AFTER.test(text.slice(match.end)) ? match : undefined;
+  const matches = [...labelsIn(text)];
+  const first = matches[0];
+  const last = matches.at(-1);
+  if (!first || !last || matches.some((match) => match.field !== first.field)) return undefined;
+  const specific = matches.some((match) => SPECIFIC_LABEL.test(match.label));
+  const before = text.slice(0, first.start);
+  const after = text.slice(last.end);
+  const fits =
+    (specific ? QUALIFIER_BEFORE : /^[\s*•]*$/).test(before) &&
+    (specific ? AFTER_SPECIFIC : AFTER_GENERIC).test(after) &&
+    matches.every((match, index) => {
+      const next = matches[index + 1];
+      return !next || BETWEEN_NAMES.test(text.slice(match.end, next.start));
+    });
+  if (!fits || (`${before} ${after}`.match(/\p{L}+/gu) ?? []).some((word) => OTHER_THING.test(word))) {
+    return undefined;
+  }
+  // The label as the page writes it, for "where found": "Customs LRN", "LRN (Bezugsnummer)".
+  return { ...first, label: text.replace(/^[\s*•]+|[\s:*•#]+$/g, '') };
 }
 
 /** Keys compared without case, `-` or `_`: "serviceOrder", "service_order", "service-order". */

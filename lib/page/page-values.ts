@@ -17,6 +17,7 @@ import {
   type LabelMatch,
   normalizedKey,
 } from './labels';
+import { openShadowRoots } from './shadow-roots';
 import type { Field } from './types';
 import { cleanText, valueFor } from './values';
 
@@ -53,42 +54,101 @@ interface PageValues {
   inline: FoundValue[];
 }
 
-/** Page values best first: declared in data attributes, then beside a label, then in running text. */
-export function valuesOnPage(document: Document): FoundValue[] {
+/** How labels are recognised: the built-in names, or the one label a page rule anchors on. */
+export interface LabelReader {
+  /** The label that `text` is as a whole (or, for a rule's label, begins), if any. */
+  labelOf(text: string): LabelMatch | undefined;
+  /** A cheap test of a text node's start: could it hold a label at all? */
+  gate: { test(text: string): boolean };
+  /** Whether values in running text count ("Service order: 777" in a sentence). */
+  runningText: boolean;
+  /** A node the operator selected: a grid row holding it is the row they mean. */
+  selected?: Node | undefined;
+}
+
+export const BUILT_IN_LABELS: LabelReader = { labelOf: fieldOfLabel, gate: LABEL_GATE, runningText: true };
+
+interface Budget {
+  texts: number;
+  loneLabels: number;
+  labelledBy: number;
+}
+
+/**
+ * Page values best first: declared in data attributes, then beside a label, then in running text.
+ * Open shadow roots (web components) are read too when the page's own tree lacks a labelled value
+ * for a field: finding them means a look at every element, which a plain screen is spared.
+ */
+export function valuesOnPage(document: Document, selected?: Node): FoundValue[] {
   const root = document.body ?? document.documentElement;
   if (!root) return [];
   const values: PageValues = { declared: [], labelled: [], inline: [] };
+  const labels = { ...BUILT_IN_LABELS, selected };
+  const budget = newBudget();
   readAttributes(root, values);
-  readText(document, root, values);
-  values.labelled.sort(inDocumentOrder);
-  return [...values.declared, ...values.labelled, ...values.inline];
+  readText(root, values, labels, budget);
+  const labelled = inPageOrder(values.labelled.splice(0));
+  const beside = [...values.declared, ...labelled];
+  if (!FIELDS.every((field) => beside.some((value) => value.field === field))) {
+    // Each shadow root's values in its own order, the roots in the order their hosts stand.
+    for (const shadow of openShadowRoots(document)) {
+      readAttributes(shadow, values);
+      readText(shadow, values, labels, budget);
+      labelled.push(...inPageOrder(values.labelled.splice(0)));
+    }
+  }
+  return [...values.declared, ...labelled, ...values.inline];
 }
 
-function readText(document: Document, root: Element, values: PageValues): void {
+/** The values beside one label, in the page and then its open shadow roots. */
+export function valuesBesideLabels(document: Document, labels: LabelReader): FoundValue[] {
+  const root = document.body ?? document.documentElement;
+  if (!root) return [];
+  const values: PageValues = { declared: [], labelled: [], inline: [] };
+  const budget = newBudget();
+  const labelled: PlacedValue[] = [];
+  for (const scope of [root, ...openShadowRoots(document)]) {
+    readText(scope, values, labels, budget);
+    labelled.push(...inPageOrder(values.labelled.splice(0)));
+  }
+  return labelled;
+}
+
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+
+/** Values of one tree (the page's, or a shadow root's) in the order the tree shows them. */
+function inPageOrder(values: PlacedValue[]): PlacedValue[] {
+  return values.sort((first, second) =>
+    first.at === second.at ? 0 : first.at.compareDocumentPosition(second.at) & FOLLOWING ? -1 : 1,
+  );
+}
+
+function newBudget(): Budget {
+  return { texts: MAX_LABELLED_TEXTS, loneLabels: MAX_LONE_LABELS, labelledBy: MAX_LABELLED_BY_QUERIES };
+}
+
+function readText(root: Element | ShadowRoot, values: PageValues, labels: LabelReader, budget: Budget): void {
+  const document = root.ownerDocument ?? (root as unknown as Document);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const budget = {
-    texts: MAX_LABELLED_TEXTS,
-    loneLabels: MAX_LONE_LABELS,
-    labelledBy: MAX_LABELLED_BY_QUERIES,
-  };
   for (let visited = 0; visited < MAX_TEXT_NODES && budget.texts > 0 && budget.loneLabels > 0; visited++) {
     const node = walker.nextNode() as Text | null;
     if (!node) return;
     // The start of a text node of megabytes (a log) is all that is looked at.
-    if (!LABEL_GATE.test(node.data.slice(0, MAX_TEXT_SEARCHED))) continue;
+    if (!labels.gate.test(node.data.slice(0, MAX_TEXT_SEARCHED))) continue;
     const parent = node.parentElement;
     if (!parent || NOT_PAGE_TEXT.has(parent.localName) || parent.closest('[hidden]')) continue;
     budget.texts--;
-    const label = fieldOfLabel(cleanText(node.data));
+    const label = labels.labelOf(cleanText(node.data));
     if (!label) {
-      readRunningText(node.data, values);
+      if (labels.runningText) readRunningText(node.data, values);
       continue;
     }
     budget.loneLabels--;
-    const holder = labelHolderOf(node, label);
+    const holder = labelHolderOf(node, label, labels.labelOf);
+    if (label.partial && !holder) continue;
     const labelElement = holder ?? parent;
-    if (labelElement.id && budget.labelledBy-- > 0) readLabelledBy(labelElement, values);
-    const gridRead = readLoneLabel(node, label, holder, values);
+    if (labelElement.id && budget.labelledBy-- > 0) readLabelledBy(labelElement, values, labels.labelOf);
+    const gridRead = readLoneLabel(node, label, holder, values, labels);
     // A grid's rows are data, and may be thousands: once its header is read, walk past it.
     if (gridRead) walker.currentNode = lastDescendant(gridRead);
     // Labelled values rank in page order: later ones could not make the list any more.
@@ -129,22 +189,25 @@ function readLoneLabel(
   label: LabelMatch,
   holder: Element | null,
   values: PageValues,
+  labels: LabelReader,
 ): Element | null {
   const grid = holder && gridOf(holder);
-  if (holder && grid && isColumnHeader(holder)) return readGrid(grid, holder, values);
+  if (holder && grid && isColumnHeader(holder)) return readGrid(grid, holder, values, labels);
   const value = valueFor(label.field, valueBesideLabel(node, holder));
   if (value) {
     values.labelled.push({ field: label.field, value, context: label.label, at: node });
     return null;
   }
   // A header row of plain cells, with nothing beside the label.
-  return holder && grid && isInFirstRow(holder, grid) ? readGrid(grid, holder, values) : null;
+  return holder && grid && isInFirstRow(holder, grid) ? readGrid(grid, holder, values, labels) : null;
 }
 
-function readGrid(grid: Element, header: Element, values: PageValues): Element {
+function readGrid(grid: Element, header: Element, values: PageValues, labels: LabelReader): Element {
   const headerRow = header.parentElement;
   if (headerRow) {
-    for (const found of valuesInGrid(grid, headerRow)) values.labelled.push({ ...found, at: header });
+    for (const found of valuesInGrid(grid, headerRow, labels.labelOf, labels.selected)) {
+      values.labelled.push({ ...found, at: header });
+    }
   }
   return grid;
 }
@@ -153,7 +216,7 @@ function readGrid(grid: Element, header: Element, values: PageValues): Element {
  * One query per attribute: a selector list costs a pass over the page per selector anyway, and a
  * single `[data-…]` query is nearly free when no element has that attribute.
  */
-function readAttributes(root: Element, values: PageValues): void {
+function readAttributes(root: Element | ShadowRoot, values: PageValues): void {
   for (const field of FIELDS) {
     for (const attribute of DATA_ATTRIBUTES[field]) {
       for (const element of firstOf(root.querySelectorAll(`[${attribute}]`), MAX_ATTRIBUTE_ELEMENTS)) {
@@ -165,7 +228,10 @@ function readAttributes(root: Element, values: PageValues): void {
     readAriaLabel(element.getAttribute('aria-label') ?? '', element, values);
   }
   for (const tag of FORM_CONTROL_TAGS) {
-    for (const control of firstOf(root.getElementsByTagName(tag), MAX_FORM_CONTROLS)) {
+    // A shadow root has no getElementsByTagName; its tree is small beside a page's.
+    const controls =
+      'getElementsByTagName' in root ? root.getElementsByTagName(tag) : root.querySelectorAll(tag);
+    for (const control of firstOf(controls, MAX_FORM_CONTROLS)) {
       readFormFieldName(control, values);
     }
   }
@@ -187,8 +253,14 @@ function readDataAttribute(field: Field, attribute: string, element: Element, va
 }
 
 /** An element named "Service order" (aria-label, aria-labelledby) holds the value itself. */
-function readAriaLabel(name: string, element: Element, values: PageValues): void {
-  const label = fieldOfLabel(cleanText(name));
+function readAriaLabel(
+  name: string,
+  element: Element,
+  values: PageValues,
+  labelOf: LabelReader['labelOf'] = fieldOfLabel,
+): void {
+  const label = labelOf(cleanText(name));
+  if (label?.partial) return;
   if (!label) {
     // aria-label="Service order 7770142"
     readRunningText(name, values);
@@ -198,22 +270,22 @@ function readAriaLabel(name: string, element: Element, values: PageValues): void
   if (value) values.labelled.push({ field: label.field, value, context: label.label, at: element });
 }
 
-/** The elements a lone label names through aria-labelledby, found from the label's id. */
-function readLabelledBy(labelElement: Element, values: PageValues): void {
+/** The elements a lone label names through aria-labelledby, found from the label's id (in its own tree). */
+function readLabelledBy(labelElement: Element, values: PageValues, labelOf: LabelReader['labelOf']): void {
   const id = labelElement.id;
-  const named = labelElement.ownerDocument.querySelectorAll(
-    `[aria-labelledby~="${id.replace(/["\\]/g, '\\$&')}"]`,
-  );
+  const tree = labelElement.getRootNode() as Document | ShadowRoot;
+  const named = tree.querySelectorAll(`[aria-labelledby~="${id.replace(/["\\]/g, '\\$&')}"]`);
   for (const element of firstOf(named, MAX_CANDIDATES)) {
     readAriaLabel(
-      textOfElements(element.ownerDocument, element.getAttribute('aria-labelledby') ?? ''),
+      textOfElements(tree, element.getAttribute('aria-labelledby') ?? ''),
       element,
       values,
+      labelOf,
     );
   }
 }
 
-function textOfElements(document: Document, ids: string): string {
+function textOfElements(document: Document | ShadowRoot, ids: string): string {
   return ids
     .split(/\s+/)
     .map((id) => (id ? (document.getElementById(id)?.textContent ?? '') : ''))
@@ -230,11 +302,4 @@ function readFormFieldName(control: Element, values: PageValues): void {
     const value = valueFor(field, valueOfElement(control));
     if (value) values.labelled.push({ field, value, context: name, at: control });
   }
-}
-
-const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
-
-function inDocumentOrder(first: PlacedValue, second: PlacedValue): number {
-  if (first.at === second.at) return 0;
-  return first.at.compareDocumentPosition(second.at) & FOLLOWING ? -1 : 1;
 }

@@ -5,14 +5,17 @@
  */
 import { i18n } from '#i18n';
 import { FIELDS } from './labels';
+import { MAX_RULE_LABEL_LENGTH } from './rule-limits';
 import { type RegexProblem, regexProblem } from './rule-syntax';
-import { parseUrlPattern } from './site-rules';
 import type { SiteRule } from './types';
+import { parseUrlPattern } from './url-patterns';
 
 export type SiteRulePart =
   | 'urlPattern'
+  | 'serviceOrderLabel'
   | 'serviceOrderSelector'
   | 'serviceOrderRegex'
+  | 'lrnLabel'
   | 'lrnSelector'
   | 'lrnRegex';
 
@@ -25,14 +28,20 @@ export function siteRuleErrors(rule: SiteRule): Partial<Record<SiteRulePart, str
     errors.urlPattern = i18n.t('rules.notSitePattern');
   }
   for (const field of FIELDS) {
-    const { selector, regex } = rule[field] ?? {};
+    const { label, selector, regex } = rule[field] ?? {};
+    if (label !== undefined && (!label.trim() || label.trim().length > MAX_RULE_LABEL_LENGTH)) {
+      errors[`${field}Label`] = i18n.t('rules.badLabel', { max: String(MAX_RULE_LABEL_LENGTH) });
+    }
     if (selector && !isValidSelector(selector)) {
       errors[`${field}Selector`] = i18n.t('rules.badSelector', { selector });
     }
     const problem = regex ? regexProblem(regex) : undefined;
     if (problem) errors[`${field}Regex`] = regexMessage(problem);
   }
-  if (!errors.urlPattern && !FIELDS.some((field) => rule[field]?.selector || rule[field]?.regex)) {
+  if (
+    !errors.urlPattern &&
+    !FIELDS.some((field) => rule[field]?.label || rule[field]?.selector || rule[field]?.regex)
+  ) {
     errors.urlPattern = i18n.t('rules.needsPart');
   }
   return errors;
@@ -51,9 +60,12 @@ function regexMessage(problem: RegexProblem): string {
   }
 }
 
+/** Each step of `a >>> b` (into a web component's shadow root) is a selector of its own. */
 function isValidSelector(selector: string): boolean {
   try {
-    document.createDocumentFragment().querySelector(selector);
+    // Throws without a DOM too (the worker): lib/policy.ts leaves selectors to the pages there.
+    const fragment = document.createDocumentFragment();
+    for (const part of selector.split('>>>')) fragment.querySelector(part);
     return true;
   } catch {
     return false;

@@ -1,6 +1,6 @@
 /**
- * Site rules: an administrator's selector or regex for a screen the built-in reading gets wrong.
- * Their URL patterns are browser match patterns ("https://tos.example.com/*", "*://*.example.com/orders/*")
+ * Site rules: an administrator's label, selector or regex for a screen the built-in reading gets wrong.
+ * Their URL patterns (url-patterns.ts) are browser match patterns ("https://tos.example.com/*", "*://*.example.com/orders/*")
  * or a plain host ("tos.example.com").
  *
  * Nothing here turns a rule's text into a JavaScript RegExp: a pattern's "*" is matched by a glob
@@ -9,9 +9,10 @@
  */
 import { textOfElement } from './elements';
 import { FIELDS } from './labels';
-import type { Field, FieldRule, FrameReading, RuleFinding, SiteRule } from './types';
-import { MAX_URL_LENGTH } from './url-values';
-import { valueFor } from './values';
+import { type LabelReader, valuesBesideLabels } from './page-values';
+import type { Field, FieldRule, RuleFinding, RuleReading, SiteRule } from './types';
+import { matchesUrlPattern } from './url-patterns';
+import { cleanText, valueFor } from './values';
 
 /**
  * The most text a rule's regex runs on: the start of the page's rendered text, or of the selected
@@ -19,85 +20,8 @@ import { valueFor } from './values';
  */
 export const PAGE_TEXT_LIMIT = 200_000;
 
-/** "*", "*.example.com", "tos.example.com", "localhost", "127.0.0.1", each with an optional port. */
-const HOST = /^(\*|(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::(\d{1,5}))?$/i;
-const MATCH_PATTERN = /^(\*|https?):\/\/([^/]*)(\/.*)?$/i;
-
-interface UrlPattern {
-  schemes: readonly string[];
-  host: string;
-  port: string | undefined;
-  /** The path and query, where "*" is any run of characters. */
-  path: string;
-}
-
-export function parseUrlPattern(pattern: string): UrlPattern | undefined {
-  const text = pattern.trim();
-  const match = MATCH_PATTERN.exec(text);
-  const [, scheme = '*', hostPart = text, path = '/*'] = match ?? [];
-  if (!match && text.includes('/')) return undefined;
-  const host = HOST.exec(hostPart);
-  if (!host?.[1]) return undefined;
-  return {
-    schemes: scheme === '*' ? ['http', 'https'] : [scheme.toLowerCase()],
-    host: host[1].toLowerCase(),
-    port: host[2],
-    path,
-  };
-}
-
-export function matchesUrlPattern(pattern: string, url: string): boolean {
-  const parsed = parseUrlPattern(pattern);
-  let address: URL;
-  try {
-    address = new URL(url.slice(0, MAX_URL_LENGTH));
-  } catch {
-    return false;
-  }
-  if (!parsed?.schemes.includes(address.protocol.slice(0, -1))) return false;
-  if (parsed.port !== undefined && parsed.port !== address.port) return false;
-  return (
-    hostMatches(parsed.host, address.hostname) && matchesGlob(parsed.path, address.pathname + address.search)
-  );
-}
-
-/** "*" is any host; "*.example.com" is example.com and its subdomains. */
-function hostMatches(pattern: string, hostname: string): boolean {
-  if (pattern === '*') return true;
-  if (!pattern.startsWith('*.')) return hostname === pattern;
-  const domain = pattern.slice(2);
-  return hostname === domain || hostname.endsWith(`.${domain}`);
-}
-
-/**
- * Whether `text` matches `glob`, where "*" is any run of characters. Each piece between stars is
- * looked for once, left to right, where the last one ended (the leftmost place is always the best
- * one), so the time is linear in the text whatever the number of stars.
- */
-export function matchesGlob(glob: string, text: string): boolean {
-  const pieces = glob.split('*');
-  const first = pieces.shift() ?? '';
-  const last = pieces.pop();
-  if (last === undefined) return text === first;
-  if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last)) {
-    return false;
-  }
-  const end = text.length - last.length;
-  let at = first.length;
-  for (const piece of pieces) {
-    const found = text.indexOf(piece, at);
-    if (found < 0 || found + piece.length > end) return false;
-    at = found + piece.length;
-  }
-  return true;
-}
-
 /** What the rules for `url` point at, in the order of the rules, and the page text their regexes need. */
-export function findByRules(
-  document: Document,
-  url: string,
-  rules: readonly SiteRule[],
-): Pick<FrameReading, 'ruleFindings' | 'pageText'> {
+export function findByRules(document: Document, url: string, rules: readonly SiteRule[]): RuleReading {
   const ruleFindings: RuleFinding[] = [];
   let needsPageText = false;
   for (const rule of rules) {
@@ -119,8 +43,13 @@ export function findByRules(
 
 type FindingOfRule = { value: string } | { regex: string; text?: string };
 
-/** Selector first: its element's value, or its text for the regex; without a selector, the page text. */
+/**
+ * The label first (the value beside it); then the selector: its element's value, or its text for
+ * the regex; without a selector, the page text.
+ */
 function findByRule(document: Document, field: Field, rule: FieldRule): FindingOfRule | undefined {
+  const besideLabel = rule.label ? valuesBesideLabels(document, ruleLabel(field, rule.label))[0] : undefined;
+  if (besideLabel) return { value: besideLabel.value };
   if (!rule.selector) return rule.regex ? { regex: rule.regex } : undefined;
   const element = selectSafely(document, rule.selector);
   if (!element) return undefined;
@@ -130,9 +59,43 @@ function findByRule(document: Document, field: Field, rule: FieldRule): FindingO
   return value ? { value } : undefined;
 }
 
-function selectSafely(document: Document, selector: string): Element | null {
+/** A label as rules hold it and pages are compared with it: no case, no trailing ":" or "*". */
+export function ruleLabelKey(text: string): string {
+  return cleanText(text)
+    .toLowerCase()
+    .replace(/[\s:*#]+$/, '');
+}
+
+/**
+ * The one label a rule anchors on, as the reader looks for labels: a text that is the label (or
+ * begins it, when its holder shows the rest), compared as ruleLabelKey does. A plain string test,
+ * never a RegExp made of the rule's text.
+ */
+export function ruleLabel(field: Field, label: string): LabelReader {
+  const wanted = ruleLabelKey(label);
+  const firstWord = wanted.split(' ')[0] ?? '';
+  return {
+    gate: { test: (text) => text.toLowerCase().includes(firstWord) },
+    runningText: false,
+    labelOf: (text) => {
+      const key = ruleLabelKey(text);
+      // The start of the label, up to a word's end: "lrn" of "lrn (bezugsnummer)", never "lr".
+      if (!key || !wanted.startsWith(key) || /[\p{L}\d]/u.test(wanted.charAt(key.length))) return undefined;
+      return { field, label, start: 0, end: text.length, partial: key !== wanted };
+    },
+  };
+}
+
+/** `document.querySelector`, where `a >>> b` finds `b` in the open shadow root of the element `a`. */
+export function selectSafely(document: Document, selector: string): Element | null {
+  let scope: Document | ShadowRoot | null | undefined = document;
+  let element: Element | null = null;
   try {
-    return document.querySelector(selector);
+    for (const part of selector.split('>>>')) {
+      element = scope?.querySelector(part) ?? null;
+      scope = element?.shadowRoot;
+    }
+    return element;
   } catch {
     return null;
   }

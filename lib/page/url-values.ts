@@ -1,10 +1,8 @@
 /** Values in the page's address: ?serviceOrder=777, ?lrn=…, /service-orders/777, also after "#/" routes. */
 import type { FoundValue } from './candidates';
 import { FIELDS, normalizedKey, URL_PARAMETER_KEYS, URL_PATH } from './labels';
+import { MAX_URL_LENGTH } from './url-limits';
 import { valueFor } from './values';
-
-/** The most of an address that is read: far longer than any screen's, and a huge one costs no more. */
-export const MAX_URL_LENGTH = 8_192;
 
 export function valuesInUrl(url: string): FoundValue[] {
   let address: URL;

@@ -37,7 +37,7 @@ const MRN_SHAPE = /^\d{2}[A-Z]{2}[A-Z0-9]{14}$/i;
 
 /** The service order number in `text`, or "" when it is not one (or only looks like one). */
 export function serviceOrderValue(text: string | null | undefined): string {
-  const value = cleanText(text).replace(SERVICE_ORDER_PREFIX, '');
+  const value = bareValue(text).replace(SERVICE_ORDER_PREFIX, '');
   if (!SERVICE_ORDER_FORMAT.test(value)) return '';
   const lookAlike = DATE_SHAPE.test(value) || PHONE_SHAPE.test(value) || isContainerNumber(value);
   return lookAlike || MRN_SHAPE.test(value) ? '' : value;
@@ -45,10 +45,18 @@ export function serviceOrderValue(text: string | null | undefined): string {
 
 /** The LRN in `text`, upper-cased, or "" when it is not one (or is an MRN or container number). */
 export function lrnValue(text: string | null | undefined): string {
-  const value = cleanText(text).toUpperCase();
+  const value = bareValue(text).toUpperCase();
   if (!LRN_FORMAT.test(value) || isContainerNumber(value)) return '';
   // An LRN may be 18 characters too: only a valid MRN check character gives an MRN away.
   return MRN_SHAPE.test(value) && hasIso6346CheckDigit(value) ? '' : value;
+}
+
+/**
+ * The text without the marks around a value: brackets, quotes, a copy icon beside it ("7770142 ⧉",
+ * "(7770142)", "“7770142”"). Letters and digits are never taken off.
+ */
+function bareValue(text: string | null | undefined): string {
+  return cleanText(text).replace(/^[^\p{L}\p{N}/-]+|[^\p{L}\p{N}/-]+$/gu, '');
 }
 
 export function valueFor(field: Field, text: string | null | undefined): string {

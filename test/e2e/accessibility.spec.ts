@@ -126,7 +126,7 @@ test.describe('axe finds no violations, light and dark', () => {
       await expect(field).toHaveAccessibleDescription(message);
       await expect(popup.getByRole('alert').filter({ hasText: message })).toHaveCount(1);
     }
-    await expect(popup.getByLabel('LRN')).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(popup.getByLabel('LRN', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
     // Required fields say so before any error.
     for (const label of ['Service order', 'Title', 'Description', 'Assignee', 'Reporter']) {
       await expect(popup.getByLabel(label, { exact: true })).toHaveAttribute('aria-required', 'true');
@@ -155,7 +155,7 @@ test.describe('axe finds no violations, light and dark', () => {
   test('popup: the created item, the history, and the options page listing it', async ({ extension }) => {
     const popup = await settled(await signedInPopup(extension));
     await fillRequired(popup, 'Potential Customs claim');
-    await popup.getByLabel('LRN').fill('24NLLRN0004471');
+    await popup.getByLabel('LRN', { exact: true }).fill('24NLLRN0004471');
     await submitButton(popup).click();
     await expect(popup.getByRole('heading', { name: 'Incident created' })).toBeVisible();
     await expectAccessible(popup, 'popup with the created item');
@@ -313,9 +313,11 @@ test.describe('axe finds no violations, light and dark', () => {
       const tabId = await extension.tabIdOf(operational);
       await pressKeys(operational, 'alt+shift+k'); // the user's gesture lets the form read the page
       const popup = await settled(await extension.openPopup(tabId));
-      await expect(popup.getByLabel('Service order')).toHaveValue('7770301');
+      await expect(popup.getByLabel('Service order', { exact: true })).toHaveValue('7770301');
       await expect(popup.getByRole('button', { name: '7770302' })).toBeVisible();
-      await expect(popup.getByLabel('Service order')).toHaveAccessibleDescription(/from the page/);
+      await expect(popup.getByLabel('Service order', { exact: true })).toHaveAccessibleDescription(
+        /from the page/,
+      );
       await expectAccessible(popup, 'popup with values found on the page');
     });
   });
@@ -470,8 +472,10 @@ test.describe('from the keyboard alone', () => {
     await keyboard.press('Control+Enter');
 
     await expect(popup.getByText('Service order is required.')).toBeVisible();
-    await expect(popup.getByLabel('Service order')).toBeFocused();
-    await expect(popup.getByLabel('Service order')).toHaveAccessibleDescription('Service order is required.');
+    await expect(popup.getByLabel('Service order', { exact: true })).toBeFocused();
+    await expect(popup.getByLabel('Service order', { exact: true })).toHaveAccessibleDescription(
+      'Service order is required.',
+    );
     await expectFocusVisible(popup);
     // Ctrl+Enter submitted rather than breaking the line.
     await expect(popup.getByLabel('Description')).toHaveValue('Typed in the textarea');

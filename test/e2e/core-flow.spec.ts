@@ -48,8 +48,8 @@ test('an Incident with every field sends exactly the contract body and opens its
   await popup.getByLabel('Assignee').fill('rge@vtti.com');
   await popup.getByLabel('Category', { exact: true }).fill('Customs, Fetsa');
   await popup.getByLabel('Sub-category').fill('high');
-  await popup.getByLabel('Service order').fill('777');
-  await popup.getByLabel('LRN').fill('24NLLRN0004471');
+  await popup.getByLabel('Service order', { exact: true }).fill('777');
+  await popup.getByLabel('LRN', { exact: true }).fill('24NLLRN0004471');
   await popup.getByLabel('Reminder date').fill('2026-12-01');
 
   const linkTab = context.waitForEvent('page');

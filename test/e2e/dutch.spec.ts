@@ -46,9 +46,11 @@ test('an incident made in Dutch: labels, checks next to the fields, amounts, res
   // Sent empty: the Dutch check stands next to each field, and nothing is sent.
   await popup.getByRole('button', { name: 'Incident maken' }).click();
   await expect(popup.getByLabel('Titel')).toHaveAccessibleDescription('Titel is verplicht.');
-  await expect(popup.getByLabel('Serviceorder')).toHaveAccessibleDescription('Serviceorder is verplicht.');
+  await expect(popup.getByLabel('Serviceorder', { exact: true })).toHaveAccessibleDescription(
+    'Serviceorder is verplicht.',
+  );
 
-  await popup.getByLabel('Serviceorder').fill('7770142');
+  await popup.getByLabel('Serviceorder', { exact: true }).fill('7770142');
   await popup.getByLabel('Titel').fill('Mogelijke douaneclaim');
   await popup.getByLabel('Omschrijving').fill('Operatie gestart zonder goedkeuring');
   // An amount as Dutch is written: a decimal comma. It is shown back as read, the Dutch way.
@@ -88,7 +90,7 @@ test('what the worker says is Dutch too: a failed sign-in, and an item kept in t
   await signInInDutch(popup);
   await expect(popup.getByRole('alert')).toHaveText('BzCtrl antwoordde met HTTP 500.');
   await signInInDutch(popup);
-  await popup.getByLabel('Serviceorder').fill('7770142');
+  await popup.getByLabel('Serviceorder', { exact: true }).fill('7770142');
   await popup.getByLabel('Titel').fill('Kraan stilgelegd');
   await popup.getByLabel('Omschrijving').fill('Wacht op akkoord');
 

@@ -297,7 +297,7 @@ export async function signedInPopup(extension: Extension): Promise<Page> {
 
 /** Fills in what every item needs: service order, title and description. */
 export async function fillRequired(popup: Page, title: string, orderID = '7770142'): Promise<void> {
-  await popup.getByLabel('Service order').fill(orderID);
+  await popup.getByLabel('Service order', { exact: true }).fill(orderID);
   await popup.getByLabel('Title').fill(title);
   await popup.getByLabel('Description').fill('Operation started without proper approvals');
 }

@@ -8,7 +8,7 @@ test('created items are listed newest first, found by service order or LRN, and 
 }) => {
   const popup = await signedInPopup(extension);
   await fillRequired(popup, 'First claim', '7770142');
-  await popup.getByLabel('LRN').fill('24NLLRN0004471');
+  await popup.getByLabel('LRN', { exact: true }).fill('24NLLRN0004471');
   await popup.getByRole('button', { name: 'Create incident' }).click();
   await expect(popup.getByRole('heading', { name: 'Incident created' })).toBeVisible();
   await popup.getByRole('button', { name: 'New report' }).click();

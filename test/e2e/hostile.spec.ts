@@ -110,8 +110,8 @@ test.describe('on a hostile page', () => {
     const popup = await extension.openPopup(tabId);
     await expect(popup.locator('main[data-page-read="true"]')).toBeVisible();
     await expect(page).not.toHaveTitle(/pwned/);
-    await expect(popup.getByLabel('Service order')).toHaveValue('');
-    await expect(popup.getByLabel('LRN')).toHaveValue('');
+    await expect(popup.getByLabel('Service order', { exact: true })).toHaveValue('');
+    await expect(popup.getByLabel('LRN', { exact: true })).toHaveValue('');
     expect(await popup.title()).toBe('BzCtrl Reporter');
   });
 });

@@ -38,7 +38,7 @@ test('a pasted BzCtrl URL gives the workspace key, which the next item is sent t
   const popup = await extension.openPopup();
   await signIn(popup);
   await expect(popup.getByLabel('Type')).toHaveValue('TASK');
-  await popup.getByLabel('Service order').fill('42');
+  await popup.getByLabel('Service order', { exact: true }).fill('42');
   await popup.getByLabel('Title').fill('Workspace from a pasted link');
   await popup.getByLabel('Description').fill('d');
   await popup.getByRole('button', { name: 'Create task' }).click();

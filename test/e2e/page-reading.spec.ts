@@ -75,12 +75,15 @@ test('a screen of look-alikes only fills in nothing', async ({ extension, fixtur
   const popup = await extension.openPopup(tabId);
   await expect(popup.locator('main[data-page-read="true"]')).toBeVisible();
   await expect(popup.getByText('from the page')).toHaveCount(0);
-  await expect(popup.getByLabel('Service order')).toHaveValue('');
-  await expect(popup.getByLabel('LRN')).toHaveValue('');
+  await expect(popup.getByLabel('Service order', { exact: true })).toHaveValue('');
+  await expect(popup.getByLabel('LRN', { exact: true })).toHaveValue('');
 });
 
-for (const file of ['grid-several-rows.html', 'dutch-labels.html']) {
-  test(`the selection shortcut takes the selected number on ${file}`, async ({ extension, fixturePages }) => {
+for (const file of ['grid-several-rows.html', 'dutch-labels.html', 'selection-grid-row4.html']) {
+  test(`the selection shortcut takes the selected number on ${file}, the page the LRN`, async ({
+    extension,
+    fixturePages,
+  }) => {
     await signInThroughOptions(extension);
     const page = await openScreen(extension, fixturePages, file);
     const wanted = expected[file]?.serviceOrder ?? '';
@@ -89,8 +92,25 @@ for (const file of ['grid-several-rows.html', 'dutch-labels.html']) {
     const form = await extension.openedForm();
     await expect.poll(() => form.value('orderID')).toBe(wanted);
     expect(await form.text()).toContain('from your selection');
+    // From the selection's own row, where the grid has one (selection-grid-row4.html: row 4's).
+    await expect.poll(() => form.value('lrn')).toBe(expected[file]?.lrn ?? '');
   });
 }
+
+test('a selected MRN that looks like an LRN is not taken for the LRN, by the shortcut or the page', async ({
+  extension,
+  fixturePages,
+}) => {
+  await signInThroughOptions(extension);
+  const file = 'selection-beside-mrn.html';
+  const page = await openScreen(extension, fixturePages, file);
+  await page.locator('#mrn-value').selectText();
+  await pressKeys(page, 'alt+shift+l');
+  const form = await extension.openedForm();
+  // The page reader saw the MRN label beside the selection: the LRN is the one beside the LRN label.
+  await expect.poll(() => form.value('lrn')).toBe(expectedOf(file).lrn);
+  expect(await form.value('orderID')).toBe(expectedOf(file).serviceOrder);
+});
 
 for (const file of ['german-labels.html', 'customs-declaration.html']) {
   test(`the right-click menu listener takes the selection on ${file}`, async ({

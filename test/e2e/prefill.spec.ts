@@ -21,8 +21,8 @@ for (const screen of SCREENS) {
 
     const popup = await extension.openPopup(tabId);
     await signIn(popup);
-    await expect(popup.getByLabel('Service order')).toHaveValue(screen.serviceOrder);
-    await expect(popup.getByLabel('LRN')).toHaveValue(screen.lrn);
+    await expect(popup.getByLabel('Service order', { exact: true })).toHaveValue(screen.serviceOrder);
+    await expect(popup.getByLabel('LRN', { exact: true })).toHaveValue(screen.lrn);
   });
 }
 
@@ -34,7 +34,7 @@ test('without a user gesture the page is not read', async ({ extension, context,
   await signIn(popup);
   await expect(popup.getByRole('button', { name: 'Create incident' })).toBeVisible();
   await expect(popup.locator('main[data-page-read="true"]')).toBeVisible();
-  await expect(popup.getByLabel('Service order')).toHaveValue('');
+  await expect(popup.getByLabel('Service order', { exact: true })).toHaveValue('');
 });
 
 test('the toolbar popup opened by its shortcut is prefilled from the active tab', async ({

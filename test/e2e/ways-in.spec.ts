@@ -77,9 +77,9 @@ test('a page rule finds what the built-in reading does not, and its Test button 
   await expect(options.getByText('Page rules saved.')).toBeVisible();
 
   const popup = await extension.openPopup(await extension.tabIdOf(page));
-  await expect(popup.getByLabel('Service order')).toHaveValue('0048817');
+  await expect(popup.getByLabel('Service order', { exact: true })).toHaveValue('0048817');
   await expect(popup.getByText('from your page rule')).toBeVisible();
   // The built-in reading's value stays on offer.
   await popup.getByRole('button', { name: '7770142' }).click();
-  await expect(popup.getByLabel('Service order')).toHaveValue('7770142');
+  await expect(popup.getByLabel('Service order', { exact: true })).toHaveValue('7770142');
 });

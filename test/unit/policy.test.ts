@@ -319,7 +319,7 @@ describe('policy page rules', () => {
       null,
     ];
     await setPolicy({ siteRules: [...entries, GOOD] });
-    const notARule = 'Not a page rule: it needs a urlPattern, and selector and regex as text.';
+    const notARule = 'Not a page rule: it needs a urlPattern, and label, selector and regex as text.';
     expect(await loadPolicySiteRules()).toEqual({
       siteRules: [GOOD],
       refused: entries.map((value) => ({ value, reasons: [notARule] })),

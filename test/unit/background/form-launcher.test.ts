@@ -25,7 +25,7 @@ describe('the right-click menu item', () => {
     expect(menuTitle('TASK')).toBe('Create BzCtrl task for “%s”');
   });
 
-  it('opens the form in a window about the tab when the popup cannot be opened, with the number from "SO 777"', async () => {
+  it('opens the form in a window about the tab when the popup cannot be opened, leaving it the selection', async () => {
     const tab = await openTab();
     const created = vi.spyOn(fakeBrowser.windows, 'create');
     await onMenuClicked({ menuItemId: MENU_ITEM_ID, selectionText: '  SO 777 ' }, tab);
@@ -37,7 +37,8 @@ describe('the right-click menu item', () => {
       }),
     );
     const launch = await takeLaunch(tab.id as number);
-    expect(launch).toMatchObject({ serviceOrder: '777', selection: 'SO 777' });
+    // The form reads it by the one selection rule (lib/page/selection.ts), as the page reader does.
+    expect(launch).toEqual({ selection: 'SO 777', at: expect.any(Number) });
     // Taken once: a second form does not see it again.
     expect(await takeLaunch(tab.id as number)).toBeUndefined();
   });
@@ -77,10 +78,13 @@ describe('the selection shortcut', () => {
 });
 
 describe('a selection', () => {
-  it('keeps the trimmed text when it holds no recognisable number', async () => {
+  it('leaves the selection cleaned, and reads nothing into it itself', async () => {
     const tab = await openTab();
     await openFormFromSelection(tab, '\u0007 Tank farm  east ');
-    expect(await takeLaunch(tab.id as number)).toMatchObject({ serviceOrder: 'Tank farm east' });
+    expect(await takeLaunch(tab.id as number)).toEqual({
+      selection: 'Tank farm east',
+      at: expect.any(Number),
+    });
   });
 
   it('leaves no note when nothing is selected, and still opens the form', async () => {

@@ -6,8 +6,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readPage, readPageWhenReady } from '@/lib/page/read-page';
+import { readFrameWhenReady } from '@/lib/page/read-frame';
+import { readPage } from '@/lib/page/read-page';
 import type { PageReading } from '@/lib/page/types';
+import { attachDeclarativeShadowRoots } from './declarative-shadow-dom';
 
 // node:path, not URL: under happy-dom the global URL is the DOM's, which node:fs does not take.
 const PAGES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/pages');
@@ -15,6 +17,8 @@ const PAGES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/page
 interface PageExpectation {
   url: string;
   selection?: string;
+  /** The element whose text the operator selected (`selection`), when it matters where it stands. */
+  selectionIn?: string;
   serviceOrder: string | null;
   lrn: string | null;
   serviceOrderCandidates?: string[];
@@ -35,7 +39,11 @@ function parse(name: string): Document {
   // started with (Node's own, not the test's): expected here, so kept out of the output.
   const frameLoadReport = vi.spyOn(nodeConsole, 'error').mockImplementation(() => undefined);
   try {
-    return new DOMParser().parseFromString(html(name), 'text/html');
+    const page = new DOMParser().parseFromString(html(name), 'text/html');
+    attachDeclarativeShadowRoots(page);
+    // happy-dom's parser does not choose an option marked `selected` (a browser's does): done here.
+    for (const option of page.querySelectorAll<HTMLOptionElement>('option[selected]')) option.selected = true;
+    return page;
   } finally {
     frameLoadReport.mockRestore();
   }
@@ -64,10 +72,15 @@ describe('the fixture screens', () => {
 
   const onTime = Object.entries(expectations).filter(([, expectation]) => expectation.lateMs === undefined);
   it.each(onTime)('reads %s', (name, expectation) => {
+    const page = parse(name);
+    const selected = expectation.selectionIn ? page.querySelector(expectation.selectionIn) : undefined;
+    if (expectation.selectionIn && !selected)
+      throw new Error(`${name}: nothing at ${expectation.selectionIn}`);
     const reading = readPage({
-      document: parse(name),
+      document: page,
       url: expectation.url,
       selection: expectation.selection,
+      selectionNode: selected?.firstChild ?? selected ?? undefined,
     });
     expect(best(reading)).toEqual({ serviceOrder: expectation.serviceOrder, lrn: expectation.lrn });
     if (expectation.serviceOrderCandidates) {
@@ -123,9 +136,11 @@ describe('late-rendering.html', () => {
     loadLatePage(lateMs);
     const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
     let settled = false;
-    const reading = readPageWhenReady({ document, url: expectation.url }, { timeoutMs: 1000 }).finally(() => {
-      settled = true;
-    });
+    const reading = readFrameWhenReady({ document, url: expectation.url }, { timeoutMs: 1000 }).finally(
+      () => {
+        settled = true;
+      },
+    );
     await vi.advanceTimersByTimeAsync(lateMs - 1);
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
@@ -139,13 +154,13 @@ describe('late-rendering.html', () => {
     const expectation = expectationOf(name);
     loadLatePage(5000);
     let settled = false;
-    const reading = readPageWhenReady({ document, url: expectation.url }, { timeoutMs: 250 }).finally(() => {
+    const reading = readFrameWhenReady({ document, url: expectation.url }, { timeoutMs: 250 }).finally(() => {
       settled = true;
     });
     await vi.advanceTimersByTimeAsync(249);
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(settled).toBe(true);
-    expect(await reading).toEqual({ serviceOrder: [], lrn: [], ruleFindings: [] });
+    expect(await reading).toEqual({ serviceOrder: [], lrn: [], url: expectation.url });
   });
 });

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
+import { readFrame } from '@/lib/page/read-frame';
 import { readPage } from '@/lib/page/read-page';
+import { findByRules } from '@/lib/page/site-rules';
 import type { PageReading } from '@/lib/page/types';
 import { readingOfFrames } from '@/lib/read-tab';
 
@@ -10,13 +12,7 @@ const URL_WITHOUT_VALUES = 'https://tos.example.com/app/screen';
 function read(html: string, input: { url?: string; title?: string; selection?: string } = {}): PageReading {
   document.title = input.title ?? '';
   document.body.innerHTML = html;
-  const { serviceOrder, lrn, ruleFindings } = readPage({
-    document,
-    url: input.url ?? URL_WITHOUT_VALUES,
-    selection: input.selection,
-  });
-  expect(ruleFindings).toEqual([]);
-  return { serviceOrder, lrn };
+  return readPage({ document, url: input.url ?? URL_WITHOUT_VALUES, selection: input.selection });
 }
 
 function values(reading: PageReading) {
@@ -289,13 +285,12 @@ describe('priority', () => {
   it('ranks selection, site rule, page, URL, title; each value once, with its best source', async () => {
     document.title = 'Service order 5550001 · TOS';
     document.body.innerHTML = '<dl><dt>Service order</dt><dd>5550002</dd></dl><div id="rule">5550003</div>';
-    const frame = readPage({
-      document,
-      url: 'https://tos.example.com/orders/5550004?so=5550002',
-      selection: 'SO 5550005',
-      rules: [{ urlPattern: 'tos.example.com', serviceOrder: { selector: '#rule' } }],
-    });
-    const reading = await readingOfFrames([frame]);
+    const url = 'https://tos.example.com/orders/5550004?so=5550002';
+    const frame = readFrame({ document, url, selection: 'SO 5550005' });
+    const rules = findByRules(document, url, [
+      { urlPattern: 'tos.example.com', serviceOrder: { selector: '#rule' } },
+    ]);
+    const reading = await readingOfFrames([frame], [rules]);
     expect(reading.serviceOrder.map(({ value, source }) => [value, source])).toEqual([
       ['5550005', 'selection'],
       ['5550003', 'site-rule'],

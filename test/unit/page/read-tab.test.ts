@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import pageReader from '@/entrypoints/page-reader';
+import pageRules from '@/entrypoints/page-rules';
 import type { PageReading, SiteRule } from '@/lib/page/types';
 import { readTab } from '@/lib/read-tab';
 
@@ -24,10 +25,15 @@ interface Injection {
   files?: string[];
 }
 
-/** scripting.executeScript in this one document: the options function, then the real reader. */
+/** scripting.executeScript in this one document: the rules' options function, the real reader and rules scripts. */
 function injectIntoThisDocument() {
+  const scripts: Record<string, { main(): unknown }> = {
+    '/page-reader.js': pageReader,
+    '/page-rules.js': pageRules,
+  };
   const inject = async (injection: Injection) => {
-    const result = injection.func ? injection.func(...(injection.args ?? [])) : await pageReader.main();
+    const script = scripts[injection.files?.[0] ?? ''];
+    const result = injection.func ? injection.func(...(injection.args ?? [])) : await script?.main();
     // The browser hands back a structured clone of what the script returned.
     return [{ frameId: 0, documentId: 'top', result: structuredClone(result) }];
   };

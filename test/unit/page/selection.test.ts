@@ -49,3 +49,32 @@ describe('valuesFromSelection', () => {
     expect(valuesFromSelection(selection)).toEqual({});
   });
 });
+
+describe('valuesFromSelection with the label the page shows beside the selection', () => {
+  it('takes a bare value for the field its label names', () => {
+    expect(valuesFromSelection('24NLLRN0004471', 'Customs LRN')).toEqual({ lrn: '24NLLRN0004471' });
+    expect(valuesFromSelection('7770142', 'Service order')).toEqual({ serviceOrder: '7770142' });
+    // A value without an LRN's usual start is an LRN beside an LRN label too.
+    expect(valuesFromSelection('NLB0000451827', 'LRN')).toEqual({ lrn: 'NLB0000451827' });
+  });
+
+  it('never takes an 18-character value beside an MRN label for the LRN, whether or not its check fits', () => {
+    // 26NL0000RT51230084: the check gives 0, not 4; some national MRNs fail the check.
+    expect(valuesFromSelection('26NL0000RT51230084', 'MRN')).toEqual({});
+    expect(valuesFromSelection('26NL0000RT51230084', 'Movement reference number')).toEqual({});
+    // Without a label it starts as an LRN does, and its check does not fit: it is taken as one.
+    expect(valuesFromSelection('26NL0000RT51230084')).toEqual({ lrn: '26NL0000RT51230084' });
+  });
+
+  it('never takes a valid MRN for the LRN', () => {
+    expect(valuesFromSelection('26NL00000128746500')).toEqual({});
+  });
+
+  it('leaves off the quotes and marks a selection picks up at its ends', () => {
+    expect(valuesFromSelection('“7770142”,')).toEqual({ serviceOrder: '7770142' });
+  });
+
+  it('reads a value beside another label as it reads one without a label', () => {
+    expect(valuesFromSelection('7770142', 'Reference')).toEqual({ serviceOrder: '7770142' });
+  });
+});

@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readPage } from '@/lib/page/read-page';
+import { readFrame } from '@/lib/page/read-frame';
 import { siteRuleErrors } from '@/lib/page/site-rule-errors';
-import { findByRules, matchesGlob, matchesUrlPattern, PAGE_TEXT_LIMIT } from '@/lib/page/site-rules';
+import { findByRules, PAGE_TEXT_LIMIT } from '@/lib/page/site-rules';
 import type { SiteRule } from '@/lib/page/types';
+import { matchesGlob, matchesUrlPattern } from '@/lib/page/url-patterns';
 import { readingOfFrames } from '@/lib/read-tab';
 import { useLanguage } from '../i18n-setup';
+import { attachDeclarativeShadowRoots } from './declarative-shadow-dom';
 
 describe('matchesUrlPattern', () => {
   it.each([
@@ -124,6 +126,26 @@ describe('siteRuleErrors', () => {
     expect(errors.serviceOrderSelector).toMatch(/selector/);
     expect(errors.serviceOrderRegex).toMatch(/regular expression/);
     expect(errors.lrnRegex).toMatch(/capture group/);
+  });
+
+  it('takes a rule of labels alone, and selectors that step into shadow roots', () => {
+    expect(
+      siteRuleErrors({
+        urlPattern: 'https://tos.example.com/*',
+        serviceOrder: { label: 'Werkorder' },
+        lrn: { selector: 'customs-panel >>> dd.ref' },
+      }),
+    ).toEqual({});
+  });
+
+  it('refuses an empty label, one longer than a label is, and a bad step into a shadow root', () => {
+    const errors = siteRuleErrors({
+      urlPattern: 'https://tos.example.com/*',
+      serviceOrder: { label: '  ' },
+      lrn: { label: 'x'.repeat(65), selector: 'customs-panel >>> [' },
+    });
+    expect(Object.keys(errors).sort()).toEqual(['lrnLabel', 'lrnSelector', 'serviceOrderLabel']);
+    expect(errors.lrnLabel).toMatch(/64 characters/);
   });
 
   it('asks for the site when the pattern is empty', () => {
@@ -262,7 +284,8 @@ describe('site rules in the reading', () => {
       '<p>Declared under local ref 24NLLRN0000003 today.</p>';
   });
 
-  const read = (rules: SiteRule[]) => readingOfFrames([readPage({ document, url: URL, rules })]);
+  const read = (rules: SiteRule[]) =>
+    readingOfFrames([readFrame({ document, url: URL })], [findByRules(document, URL, rules)]);
 
   it('reads by selector before the built-in reading, from text or an input value', async () => {
     const reading = await read([
@@ -316,5 +339,60 @@ describe('site rules in the reading', () => {
     ]);
     expect(reading.serviceOrder[0]).toMatchObject({ value: '7770001', source: 'page' });
     expect(reading.lrn[0]).toMatchObject({ value: '24NLLRN0000001', source: 'page' });
+  });
+});
+
+describe('rules anchored on a label (as Pick on page saves them)', () => {
+  const URL = 'https://tos.example.com/ops/discharge';
+  const findings = (rules: SiteRule[]) => findByRules(document, URL, rules).ruleFindings;
+
+  beforeEach(() => {
+    document.title = '';
+    document.body.innerHTML =
+      '<table><thead><tr><th>Order</th><th>Customs ref.</th></tr></thead><tbody>' +
+      '<tr><td>8810001</td><td>26NLNQT0001101</td></tr>' +
+      '<tr aria-selected="true"><td>8810003</td><td>26NLNQT0001103</td></tr></tbody></table>' +
+      '<dl><dt>Douanekenmerk:</dt><dd><span>26NLRMB0004417</span></dd></dl>';
+  });
+
+  it('reads the value beside the label, and a grid column by its selected row', () => {
+    expect(
+      findings([
+        { urlPattern: 'tos.example.com', lrn: { label: 'Customs ref.' }, serviceOrder: { label: 'Order' } },
+      ]),
+    ).toEqual([
+      { field: 'serviceOrder', context: 'tos.example.com', value: '8810003' },
+      { field: 'lrn', context: 'tos.example.com', value: '26NLNQT0001103' },
+    ]);
+  });
+
+  it('compares the label without case and without a colon after it', () => {
+    expect(findings([{ urlPattern: 'tos.example.com', lrn: { label: 'douanekenmerk' } }])).toEqual([
+      { field: 'lrn', context: 'tos.example.com', value: '26NLRMB0004417' },
+    ]);
+  });
+
+  it('finds nothing for a label the page does not show, or shows only as part of another text', () => {
+    expect(findings([{ urlPattern: 'tos.example.com', lrn: { label: 'Customs' } }])).toEqual([]);
+    expect(findings([{ urlPattern: 'tos.example.com', lrn: { label: 'Ref' } }])).toEqual([]);
+  });
+
+  it('falls back to the rule’s selector when the label is not on the page', () => {
+    expect(
+      findings([{ urlPattern: 'tos.example.com', lrn: { label: 'Customs reference', selector: 'dd span' } }]),
+    ).toEqual([{ field: 'lrn', context: 'tos.example.com', value: '26NLRMB0004417' }]);
+  });
+
+  it('reads by label inside a web component’s open shadow root, and by a selector that steps into it', () => {
+    document.body.innerHTML =
+      '<customs-panel><template shadowrootmode="open"><dl><dt>Douanekenmerk</dt><dd class="ref">26NLRMB0004417</dd>' +
+      '</dl></template></customs-panel>';
+    attachDeclarativeShadowRoots(document);
+    expect(findings([{ urlPattern: 'tos.example.com', lrn: { label: 'Douanekenmerk' } }])).toEqual([
+      { field: 'lrn', context: 'tos.example.com', value: '26NLRMB0004417' },
+    ]);
+    expect(
+      findings([{ urlPattern: 'tos.example.com', lrn: { selector: 'customs-panel >>> dd.ref' } }]),
+    ).toEqual([{ field: 'lrn', context: 'tos.example.com', value: '26NLRMB0004417' }]);
   });
 });
