@@ -12,7 +12,8 @@ import { openTaskLink } from '@/lib/tabs';
 export function JustCreated({ tabId }: { tabId: number }) {
   const [entry, setEntry] = useState<HistoryEntry>();
   useEffect(() => {
-    void takeJustCreated(tabId).then(setEntry);
+    // This popup's own item, created while it was open, is the next popup's to name.
+    void takeJustCreated(tabId, performance.timeOrigin).then(setEntry);
   }, [tabId]);
   if (!entry) return null;
   return (

@@ -1,18 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { accessPatternsFor } from '@/lib/host-access';
-import { sendMessage } from '@/lib/messages';
-import { accessNeededFor, type ReadableTab, readableTabsFor } from '@/lib/open-tabs';
 import { isSiteRule } from '@/lib/page/rule-shape';
 import { siteRuleErrors } from '@/lib/page/site-rule-errors';
-import type { FieldRule, Field as PageField, PageReading, SiteRule } from '@/lib/page/types';
-import { pickForRulesItem } from '@/lib/pick-for-rules';
+import type { FieldRule, Field as PageField, SiteRule } from '@/lib/page/types';
+import type { PickForRules } from '@/lib/pick-for-rules';
 import { loadPolicySiteRules, type PolicySiteRules } from '@/lib/policy';
-import { readTab } from '@/lib/read-tab';
 import { siteRulesItem } from '@/lib/settings';
 import { Field } from './Field';
-import { PickButton } from './PickButton';
+import { ManagedRule } from './ManagedRule';
+import { PickOnPage, usePicksForRules } from './PickOnPage';
+import { RuleTester } from './RuleTester';
 import { StatusMessage } from './StatusMessage';
 
 /** A rule as the form edits it: every part a plain text field. */
@@ -64,9 +61,22 @@ const FIELD_PARTS: Record<PageField, readonly RulePart[]> = {
   lrn: ['lrnLabel', 'lrnSelector', 'lrnRegex'],
 };
 
+/** The row with what was picked in its field: the label (or the selector) instead of what was there. */
+function withPick(row: RuleRow, pick: PickForRules): RuleRow {
+  const [labelPart, selectorPart, regexPart] = FIELD_PARTS[pick.field] as [RulePart, RulePart, RulePart];
+  return {
+    ...row,
+    urlPattern: row.urlPattern.trim() || pick.urlPattern,
+    [labelPart]: 'label' in pick.anchor ? pick.anchor.label : '',
+    [selectorPart]: 'selector' in pick.anchor ? pick.anchor.selector : '',
+    [regexPart]: '',
+  };
+}
+
 /**
- * Per-site page rules: where a site shows its service order and LRN, as a CSS selector or a
- * regular expression with one capture group. Tried before the built-in reading.
+ * Per-site page rules: where a site shows its service order and LRN, as the label beside the
+ * value, a CSS selector or a regular expression with one capture group. Tried before the built-in
+ * reading.
  */
 export function SiteRulesForm() {
   const [rows, setRows] = useState<RuleRow[]>();
@@ -82,39 +92,10 @@ export function SiteRulesForm() {
     void siteRulesItem.getValue().then((rules) => setRows(rules.map(toRow)));
     void loadPolicySiteRules().then(setManagedRules);
   }, []);
-  // What the operator picked on a page for a rule here (Pick): it fills that rule's field.
-  const [picking, setPicking] = useState<{ key: number; field: PageField }>();
-  const [picked, setPicked] = useState<Record<number, string>>({});
-  useEffect(() => {
-    if (!picking) return;
-    return pickForRulesItem.watch((pick) => {
-      if (!pick || pick.field !== picking.field) return;
-      const { key, field } = picking;
-      setPicking(undefined);
-      const [labelPart, selectorPart, regexPart] = FIELD_PARTS[field] as [RulePart, RulePart, RulePart];
-      setRows((current) =>
-        current?.map((row) =>
-          row.key === key
-            ? {
-                ...row,
-                urlPattern: row.urlPattern.trim() || pick.urlPattern,
-                [labelPart]: 'label' in pick.anchor ? pick.anchor.label : '',
-                [selectorPart]: 'selector' in pick.anchor ? pick.anchor.selector : '',
-                [regexPart]: '',
-              }
-            : row,
-        ),
-      );
-      setPicked((current) => ({
-        ...current,
-        [key]:
-          'label' in pick.anchor
-            ? i18n.t('pick.picked', { value: pick.value, label: pick.anchor.label })
-            : i18n.t('pick.pickedBySelector', { value: pick.value, selector: pick.anchor.selector }),
-      }));
-      void pickForRulesItem.setValue(null);
-    });
-  }, [picking]);
+  // What the operator picked on a page for a rule here (Pick) fills that rule's field.
+  const picks = usePicksForRules((key, pick) =>
+    setRows((current) => current?.map((row) => (row.key === key ? withPick(row, pick) : row))),
+  );
   useEffect(() => {
     if (!focusAfterRender) return;
     section.current?.querySelector<HTMLElement>(focusAfterRender)?.focus();
@@ -199,7 +180,7 @@ export function SiteRulesForm() {
                     <PickOnPage
                       field={field}
                       urlPattern={row.urlPattern}
-                      onStarted={() => setPicking({ key: row.key, field })}
+                      onStarted={() => picks.started(row.key, field)}
                     />
                   )
                 }
@@ -212,7 +193,7 @@ export function SiteRulesForm() {
               </Field>
             )),
           )}
-          {picked[row.key] && <p className="message message--ok">{picked[row.key]}</p>}
+          {picks.said[row.key] && <p className="message message--ok">{picks.said[row.key]}</p>}
           <RuleTester rule={toRule(row)} valid={Object.keys(siteRuleErrors(toRule(row))).length === 0} />
           <button
             type="button"
@@ -245,182 +226,4 @@ export function SiteRulesForm() {
       </div>
     </section>
   );
-}
-
-/**
- * Access to a rule's pages, as Test and Pick need it: whether the click must ask (known before the
- * click, which may await nothing before it asks), and the asking.
- */
-function useRuleAccess(urlPattern: string) {
-  const [mustAsk, setMustAsk] = useState(false);
-  useEffect(() => {
-    let current = true;
-    const check = () => void accessNeededFor(urlPattern).then((needed) => current && setMustAsk(needed));
-    check();
-    // Back from another tab or window, a page may have been opened or access granted.
-    window.addEventListener('focus', check);
-    return () => {
-      current = false;
-      window.removeEventListener('focus', check);
-    };
-  }, [urlPattern]);
-  return {
-    mustAsk,
-    /**
-     * Asks for access to the rule's sites on this click, when it is needed. It must be the first
-     * thing the click does: Firefox grants a request only from the user's input itself, before
-     * anything is awaited.
-     */
-    ask(): Promise<unknown> {
-      if (!mustAsk) return Promise.resolve();
-      return browser.permissions.request({ origins: accessPatternsFor(urlPattern) }).catch(() => false);
-    },
-    recheck: () => void accessNeededFor(urlPattern).then(setMustAsk),
-  };
-}
-
-/**
- * Pick on page for a rule: on an open page the rule is for, the operator points at the value; the
- * label beside it (or a selector) comes back into this rule's field.
- */
-function PickOnPage({
-  field,
-  urlPattern,
-  onStarted,
-}: {
-  field: PageField;
-  urlPattern: string;
-  onStarted(): void;
-}) {
-  const access = useRuleAccess(urlPattern);
-  const [message, setMessage] = useState<string>();
-  async function pick(asked: Promise<unknown>) {
-    setMessage(access.mustAsk ? i18n.t('rules.asking') : undefined);
-    await asked;
-    access.recheck();
-    const [tab] = urlPattern.trim() ? await readableTabsFor(urlPattern) : [];
-    if (!tab) {
-      setMessage(urlPattern.trim() ? i18n.t('rules.openPage') : i18n.t('rules.enterSite'));
-      return;
-    }
-    onStarted();
-    const answer = await sendMessage('startPick', { tabId: tab.id, field, purpose: 'rules' }).catch(
-      (error: unknown) => ({ ok: false as const, message: String(error) }),
-    );
-    setMessage(answer.ok ? undefined : answer.message);
-  }
-
-  return (
-    <>
-      <PickButton field={field} onPick={() => void pick(access.ask())} />
-      {message && (
-        <span className="message message--warning" role="status">
-          {message}
-        </span>
-      )}
-    </>
-  );
-}
-
-/** Runs one rule on an open tab of the user's choice and shows what it finds. */
-function RuleTester({ rule, valid }: { rule: SiteRule; valid: boolean }) {
-  const [tabs, setTabs] = useState<ReadableTab[]>();
-  const [tabId, setTabId] = useState<number>();
-  const [result, setResult] = useState<PageReading>();
-  const [message, setMessage] = useState<string>();
-
-  const { urlPattern } = rule;
-  const access = useRuleAccess(urlPattern);
-  const { mustAsk, recheck } = access;
-  const askForAccess = access.ask;
-
-  async function run(access: Promise<unknown>, chosen?: number) {
-    setResult(undefined);
-    // The browser may be asking the user in a dialog of its own meanwhile.
-    setMessage(mustAsk ? i18n.t('rules.asking') : undefined);
-    await access;
-    setMessage(undefined);
-    recheck();
-    // What the grant covers, and any tab the shortcut's one-time grant reaches.
-    const open = await readableTabsFor(rule.urlPattern);
-    setTabs(open);
-    const target = open.find((tab) => tab.id === chosen) ?? open[0];
-    if (!target) {
-      setMessage(
-        accessPatternsFor(urlPattern).length > 0 ? i18n.t('rules.openPage') : i18n.t('rules.cannotAsk'),
-      );
-      return;
-    }
-    setTabId(target.id);
-    const reading = await readTab(target.id, { rules: [rule] });
-    setResult({
-      serviceOrder: reading.serviceOrder.filter((candidate) => candidate.source === 'site-rule'),
-      lrn: reading.lrn.filter((candidate) => candidate.source === 'site-rule'),
-    });
-  }
-
-  return (
-    <div className="rule-test">
-      <div className="actions">
-        <button type="button" disabled={!valid} onClick={() => void run(askForAccess(), tabId)}>
-          {i18n.t('rules.test')}
-        </button>
-        {tabs && tabs.length > 0 && (
-          <Field label={i18n.t('rules.onTab')}>
-            <select
-              value={tabId}
-              onChange={(event) => {
-                const chosen = Number(event.target.value);
-                setTabId(chosen);
-                void run(Promise.resolve(), chosen);
-              }}
-            >
-              {tabs.map((tab) => (
-                <option key={tab.id} value={tab.id}>
-                  {tab.title || tab.url}
-                </option>
-              ))}
-            </select>
-          </Field>
-        )}
-      </div>
-      {/* One live region, always there, for what the test finds (the controls stay out of it). */}
-      <div aria-live="polite">
-        {message && <p className="message message--warning">{message}</p>}
-        {result && (
-          <p className="rule-test__result">
-            {i18n.t('rules.resultServiceOrder')}{' '}
-            <strong>{result.serviceOrder[0]?.value ?? i18n.t('rules.nothingFound')}</strong>
-            {i18n.t('rules.resultLrn')}{' '}
-            <strong>{result.lrn[0]?.value ?? i18n.t('rules.nothingFound')}</strong>
-          </p>
-        )}
-      </div>
-    </div>
-  );
-}
-
-/** An organisation's rule: its pages, and where it finds the service order and the LRN. */
-function ManagedRule({ rule }: { rule: SiteRule }) {
-  return (
-    <>
-      <code>{rule.urlPattern}</code>
-      {rule.serviceOrder && (
-        <>
-          {i18n.t('rules.managedServiceOrder')} <code>{ruleText(rule.serviceOrder)}</code>
-        </>
-      )}
-      {rule.lrn && (
-        <>
-          {i18n.t('rules.managedLrn')} <code>{ruleText(rule.lrn)}</code>
-        </>
-      )}
-    </>
-  );
-}
-
-function ruleText(rule: FieldRule): string {
-  return [rule.label && `“${rule.label}”`, rule.selector, rule.regex && `/${rule.regex}/`]
-    .filter(Boolean)
-    .join(' ');
 }

@@ -59,11 +59,19 @@ export async function rememberJustCreated(tabId: number, entry: HistoryEntry): P
   await justCreatedItem.setValue([{ tabId, entry }, ...others].slice(0, JUST_CREATED_LIMIT));
 }
 
-/** What was created from this tab in the last minutes, taken once: the popup after next is plain. */
-export async function takeJustCreated(tabId: number, now = Date.now()): Promise<HistoryEntry | undefined> {
+/**
+ * What was created from this tab in the last minutes, before a popup that opened at `openedAt`
+ * (epoch ms) did: taken once, so the popup after next is plain. An item created after the popup
+ * opened is that popup's own (it says so itself) and stays for the next one.
+ */
+export async function takeJustCreated(
+  tabId: number,
+  openedAt: number,
+  now = Date.now(),
+): Promise<HistoryEntry | undefined> {
   const items = await justCreatedItem.getValue();
   const mine = items.find((item) => item.tabId === tabId);
-  if (!mine) return undefined;
+  if (!mine || Date.parse(mine.entry.createdAt) > openedAt) return undefined;
   await justCreatedItem.setValue(items.filter((item) => item !== mine));
   const age = now - Date.parse(mine.entry.createdAt);
   return age >= 0 && age < JUST_CREATED_FOR_MS ? mine.entry : undefined;

@@ -239,8 +239,9 @@ export function PopupApp() {
       )}
       {/* Hidden, not removed, while the history shows: what is typed stays. */}
       <div hidden={showHistory}>
+        {/* A boundary each: one that loads later does not hide the others. */}
+        <Suspense>{outboxHolds && <PopupOutbox />}</Suspense>
         <Suspense>
-          {outboxHolds && <PopupOutbox />}
           {outcome?.kind === 'created' && (
             <CreatedItem
               item={outcome.item}
@@ -249,6 +250,8 @@ export function PopupApp() {
               onNew={startOver}
             />
           )}
+        </Suspense>
+        <Suspense>
           {/* What the worker created from this tab's form after the popup that sent it had closed. */}
           {!outcome && loaded.tabId !== null && <JustCreated tabId={loaded.tabId} />}
         </Suspense>

@@ -209,7 +209,10 @@ describe('an item BzCtrl created', () => {
     await submitForm(ID, incidentForm(), TAB);
 
     expect((await justCreatedItem.getValue()).map((item) => item.tabId)).toEqual([TAB, 8]);
-    await expect(takeJustCreated(TAB)).resolves.toMatchObject({ taskLink: TASK_LINK, orderID: '7770142' });
+    await expect(takeJustCreated(TAB, Date.now())).resolves.toMatchObject({
+      taskLink: TASK_LINK,
+      orderID: '7770142',
+    });
   });
 
   it('is remembered for no tab when its form was about none', async () => {
@@ -224,7 +227,7 @@ describe('an item BzCtrl created', () => {
 
     await sendFromOutbox(ID, settings);
 
-    await expect(takeJustCreated(TAB)).resolves.toMatchObject({ taskLink: TASK_LINK });
+    await expect(takeJustCreated(TAB, Date.now())).resolves.toMatchObject({ taskLink: TASK_LINK });
   });
 });
 
