@@ -1,3 +1,5 @@
+// Over 200 lines: the form's markup, one field after another, in the order the operator fills it;
+// its state lives in use-zod-form.ts and report-prefill.ts.
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import {
@@ -12,8 +14,9 @@ import type { PageReading } from '@/lib/page/types';
 import { Field } from './Field';
 import { foundValues } from './FoundValues';
 import { PickButton } from './PickButton';
+import { initialFormValues, type PresetFill, usePrefill, usePresetFill } from './report-prefill';
 import { SubmitButton } from './SubmitButton';
-import { submitOnCtrlEnter } from './submit-shortcut';
+import { isSubmitShortcut, submitOnCtrlEnter } from './submit-shortcut';
 import { useZodForm } from './use-zod-form';
 
 interface ReportFormProps {
@@ -22,12 +25,15 @@ interface ReportFormProps {
   typedFields: ReportField[];
   /** What the page (or the selection) offered; the best fills fields the user has not typed in. */
   reading: PageReading;
-  domainWorkSpace: string;
+  /** The preset in force (or none, with the origin line): its fields, unless the user typed there. */
+  presetFill?: PresetFill | undefined;
   onSubmit(values: ReportFormValues): Promise<Failure | undefined>;
-  /** Every change, as it is typed: the draft is saved from here. */
-  onChange(values: ReportFormValues): void;
-  /** More controls beside the submit button (Pop out, Discard draft). */
-  actions?: ReactNode;
+  /** Every change once the user typed, with the fields they typed in: the draft is saved from here. */
+  onChange(values: ReportFormValues, typed: ReportField[]): void;
+  /** More controls beside the submit button (Pop out, Save as preset), given the values as they stand. */
+  actions?: ((values: ReportFormValues) => ReactNode) | undefined;
+  /** Above the fields (the preset in force). */
+  header?: ReactNode;
   /** Pick on page, beside Service order and LRN, where the form is about a tab. */
   onPick?(field: 'serviceOrder' | 'lrn'): void;
 }
@@ -36,29 +42,51 @@ export function ReportForm({
   initialValues,
   typedFields,
   reading,
-  domainWorkSpace,
+  presetFill,
   onSubmit,
   onChange,
   actions,
+  header,
   onPick,
 }: ReportFormProps) {
-  const form = useZodForm(reportFormSchema, initialValues, typedFields);
+  // Drawn once with the page's values already in, where the reading has come by then.
+  const form = useZodForm(
+    reportFormSchema,
+    initialFormValues(initialValues, reading, typedFields, presetFill),
+    typedFields,
+  );
   const { field: register, error, handleSubmit, submitting } = form;
   const [failure, setFailure] = useState<Failure | undefined>();
   const isIncident = form.values.todoType === 'INCIDENT';
   usePrefill(form, reading);
+  usePresetFill(form, presetFill);
   // For `npm run bench`: when the form is on screen.
   useEffect(() => {
-    performance.mark('bzctrl:form-ready');
+    performance.mark('bzctrl:first-render');
+  }, []);
+  // Ctrl+Enter with the focus nowhere yet (the popup just opened by its shortcut) sends the form
+  // too: on a screen a preset fills, the shortcut and Ctrl+Enter are all it takes.
+  const formElement = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const nowhere = document.activeElement === null || document.activeElement === document.body;
+      if (nowhere && !event.defaultPrevented && isSubmitShortcut(event)) {
+        event.preventDefault();
+        formElement.current?.requestSubmit();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
   const shown = useRef(form.values);
-  const { values, hasTyped } = form;
+  const { values, typed } = form;
   useEffect(() => {
     // Page readings alone are no work of the user's: a draft starts with the first keystroke.
     if (values === shown.current) return;
     shown.current = values;
-    if (hasTyped()) onChange(values);
-  }, [values, hasTyped, onChange]);
+    const typedNow = typed();
+    if (typedNow.length > 0) onChange(values, typedNow);
+  }, [values, typed, onChange]);
 
   const submit = handleSubmit(async (values) => {
     setFailure(undefined);
@@ -90,13 +118,16 @@ export function ReportForm({
 
   return (
     <form
+      ref={formElement}
       className="report"
       onSubmit={submit}
       onKeyDown={submitOnCtrlEnter}
       noValidate
       aria-busy={submitting}
     >
-      <div className="row">
+      {header}
+      {/* What an operator fills in every time comes first; the rest is compact, three to a row. */}
+      <div className="row row--3">
         <Field label={i18n.t('form.type')} error={error('todoType')}>
           <select {...register('todoType')}>
             <option value="INCIDENT">{i18n.t('todoType.INCIDENT')}</option>
@@ -111,6 +142,9 @@ export function ReportForm({
               </option>
             ))}
           </select>
+        </Field>
+        <Field label={i18n.t('form.priority')} error={error('priority')}>
+          <select {...register('priority')}>{levelOptions}</select>
         </Field>
       </div>
       <div className="row">
@@ -138,7 +172,7 @@ export function ReportForm({
         <textarea rows={2} aria-required="true" {...register('description')} />
       </Field>
       {isIncident ? (
-        <>
+        <div className="row row--3">
           <Field
             label={i18n.t('form.financialImpact')}
             error={error('financialImpact')}
@@ -150,28 +184,18 @@ export function ReportForm({
               {...register('financialImpact')}
             />
           </Field>
-          <div className="row">
-            <Field label={i18n.t('form.impact')} error={error('impact')}>
-              <select {...register('impact')}>{levelOptions}</select>
-            </Field>
-            <Field label={i18n.t('form.likelihood')} error={error('likelihood')}>
-              <select {...register('likelihood')}>{levelOptions}</select>
-            </Field>
-          </div>
-        </>
+          <Field label={i18n.t('form.impact')} error={error('impact')}>
+            <select {...register('impact')}>{levelOptions}</select>
+          </Field>
+          <Field label={i18n.t('form.likelihood')} error={error('likelihood')}>
+            <select {...register('likelihood')}>{levelOptions}</select>
+          </Field>
+        </div>
       ) : (
         <Field label={i18n.t('form.result')} error={error('result')}>
           <textarea rows={2} {...register('result')} />
         </Field>
       )}
-      <div className="row">
-        <Field label={i18n.t('form.priority')} error={error('priority')}>
-          <select {...register('priority')}>{levelOptions}</select>
-        </Field>
-        <Field label={i18n.t('form.reminderDate')} error={error('reminderDate')}>
-          <input type="date" {...register('reminderDate')} />
-        </Field>
-      </div>
       <div className="row">
         <Field label={i18n.t('form.assignee')} error={error('assignee')}>
           <input type="email" autoComplete="off" aria-required="true" {...register('assignee')} />
@@ -180,16 +204,19 @@ export function ReportForm({
           <input type="email" autoComplete="off" aria-required="true" {...register('reporter')} />
         </Field>
       </div>
-      <div className="row">
-        <Field label={i18n.t('form.category')} error={error('category')} hint={i18n.t('form.commaSeparated')}>
-          <input autoComplete="off" {...register('category')} />
+      <div className="row row--3">
+        <Field label={i18n.t('form.category')} error={error('category')}>
+          <input autoComplete="off" placeholder={i18n.t('form.commaSeparated')} {...register('category')} />
         </Field>
-        <Field
-          label={i18n.t('form.subCategory')}
-          error={error('subCategory')}
-          hint={i18n.t('form.commaSeparated')}
-        >
-          <input autoComplete="off" {...register('subCategory')} />
+        <Field label={i18n.t('form.subCategory')} error={error('subCategory')}>
+          <input
+            autoComplete="off"
+            placeholder={i18n.t('form.commaSeparated')}
+            {...register('subCategory')}
+          />
+        </Field>
+        <Field label={i18n.t('form.reminderDate')} error={error('reminderDate')}>
+          <input type="date" {...register('reminderDate')} />
         </Field>
       </div>
       {failure && (
@@ -205,10 +232,7 @@ export function ReportForm({
               ? i18n.t('form.createIncident')
               : i18n.t('form.createTask')}
         </SubmitButton>
-        {actions}
-        <span className="muted" title={i18n.t('form.workspace')}>
-          {domainWorkSpace}
-        </span>
+        {actions?.(form.values)}
       </div>
     </form>
   );
@@ -220,27 +244,4 @@ function amountRead(typed: string): string | undefined {
   return fieldRules.financialImpact.safeParse(amount).success
     ? i18n.t('form.amountRead', { amount: formatEuros(amount) })
     : undefined;
-}
-
-/** Fills Service order and LRN with the best values read, unless the user typed or picked there. */
-function usePrefill(
-  form: {
-    isDirty(field: ReportField): boolean;
-    setValue(field: ReportField, value: string): void;
-  },
-  reading: PageReading,
-) {
-  const { isDirty, setValue } = form;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a new reading arrives, not on every keystroke
-  useEffect(() => {
-    const best: [ReportField, string | undefined][] = [
-      ['orderID', reading.serviceOrder[0]?.value],
-      ['lrn', reading.lrn[0]?.value],
-    ];
-    // A later reading replaces an earlier one (the menu's guess, then the page's own reading of the
-    // selection), even with nothing; what the user typed stays.
-    for (const [field, value] of best) {
-      if (!isDirty(field)) setValue(field, value ?? '');
-    }
-  }, [reading]);
 }

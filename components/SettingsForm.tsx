@@ -1,3 +1,6 @@
+// Over 200 lines: one form whose fields depend on each other (the environment shows its own URLs,
+// the domain and workspace make one key, the policy locks or refuses each field); split, each part
+// would need all of that again.
 import { useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
@@ -34,6 +37,7 @@ const FIELD_LABELS = {
   domain: 'settings.domain',
   workspace: 'settings.workspace',
   defaultType: 'settings.defaultType',
+  originLine: 'settings.originLine',
 } as const satisfies Record<SettingsField, string>;
 const SETTINGS_FIELDS = Object.keys(FIELD_LABELS) as SettingsField[];
 
@@ -181,6 +185,16 @@ export function SettingsForm({ settings, locked, refused, initialStatus, onSaved
         <select {...control('defaultType')}>
           <option value="INCIDENT">{i18n.t('todoType.INCIDENT')}</option>
           <option value="TASK">{i18n.t('todoType.TASK')}</option>
+        </select>
+      </Field>
+      <Field
+        label={i18n.t('settings.originLine')}
+        error={error('originLine')}
+        hint={hint('originLine', i18n.t('settings.originLineHint'))}
+      >
+        <select {...control('originLine')}>
+          <option value="on">{i18n.t('settings.originLineOn')}</option>
+          <option value="off">{i18n.t('settings.originLineOff')}</option>
         </select>
       </Field>
       <div className="actions">

@@ -1,3 +1,5 @@
+// Over 200 lines: the rules are saved together, so their rows, their errors and their saving stay
+// in one place; testing and picking live in RuleTester.tsx and PickOnPage.tsx.
 import { useEffect, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { isSiteRule } from '@/lib/page/rule-shape';
@@ -11,6 +13,7 @@ import { ManagedRule } from './ManagedRule';
 import { PickOnPage, usePicksForRules } from './PickOnPage';
 import { RuleTester } from './RuleTester';
 import { StatusMessage } from './StatusMessage';
+import { useFocusAfterRender } from './use-focus-after-render';
 
 /** A rule as the form edits it: every part a plain text field. */
 interface RuleRow {
@@ -86,7 +89,7 @@ export function SiteRulesForm() {
   const [managedRules, setManagedRules] = useState<PolicySiteRules>({ siteRules: [], refused: [] });
   const section = useRef<HTMLElement>(null);
   // Where the keyboard focus goes once the rows are drawn: a rule added or removed, a save refused.
-  const [focusAfterRender, setFocusAfterRender] = useState<string>();
+  const setFocusAfterRender = useFocusAfterRender(section);
 
   useEffect(() => {
     void siteRulesItem.getValue().then((rules) => setRows(rules.map(toRow)));
@@ -96,11 +99,6 @@ export function SiteRulesForm() {
   const picks = usePicksForRules((key, pick) =>
     setRows((current) => current?.map((row) => (row.key === key ? withPick(row, pick) : row))),
   );
-  useEffect(() => {
-    if (!focusAfterRender) return;
-    section.current?.querySelector<HTMLElement>(focusAfterRender)?.focus();
-    setFocusAfterRender(undefined);
-  }, [focusAfterRender]);
   if (!rows) return null;
 
   function edit(key: number, part: RulePart, value: string) {

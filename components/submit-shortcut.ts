@@ -9,9 +9,18 @@ export const SUBMIT_SHORTCUTS = 'Control+Enter Meta+Enter';
  * as the submit button would, so the form's own checks and its one-at-a-time guard still apply.
  */
 export function submitOnCtrlEnter(event: KeyboardEvent<HTMLFormElement>): void {
-  if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
-  // Enter that confirms an input method's composition is not meant for the form.
-  if (event.nativeEvent.isComposing) return;
+  if (!isSubmitShortcut(event.nativeEvent)) return;
   event.preventDefault();
   event.currentTarget.requestSubmit();
+}
+
+/** Ctrl+Enter or Cmd+Enter, alone; not the Enter that confirms an input method's composition. */
+export function isSubmitShortcut(event: globalThis.KeyboardEvent): boolean {
+  return (
+    event.key === 'Enter' &&
+    (event.ctrlKey || event.metaKey) &&
+    !event.altKey &&
+    !event.shiftKey &&
+    !event.isComposing
+  );
 }

@@ -75,8 +75,8 @@ export function useZodForm<T extends Values, Parsed>(
     setValue,
     /** Whether the user typed in the field (page readings never overwrite such a field). */
     isDirty: (name: keyof T & string) => dirty.current.has(name),
-    /** Whether the user typed anything at all: only then is there work to keep. */
-    hasTyped: () => dirty.current.size > 0,
+    /** The fields the user typed in: only they are work to keep, and no reading overwrites them. */
+    typed: () => [...dirty.current] as (keyof T & string)[],
     setServerErrors: (errors: ErrorsOf<T>) => setServerErrors(errors),
     handleSubmit,
     submitting,

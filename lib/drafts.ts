@@ -3,7 +3,7 @@
  * never readable by pages), per tab and service order, so a closed popup loses nothing.
  */
 import { z } from 'zod/mini';
-import { emptyReportForm, type ReportForm } from './bzctrl/report-form';
+import { emptyReportForm, type ReportField, type ReportForm } from './bzctrl/report-form';
 import { defineCheckedList } from './stored';
 
 export interface Draft {
@@ -11,6 +11,10 @@ export interface Draft {
   id: string;
   tabId: number | null;
   values: ReportForm;
+  /** The fields the user typed in: page readings never overwrite them, and they are the work to keep. */
+  typed: ReportField[];
+  /** The preset the user chose in the form (null: none), when they chose one. */
+  presetChoice?: string | null | undefined;
   updatedAt: number;
 }
 
@@ -31,6 +35,17 @@ const draftSchema = z.custom<Draft>((value: unknown) => {
     typeof updatedAt === 'number'
   );
 }, 'not a draft');
+
+/**
+ * Which fields hold the user's own input: as the draft says, or, for a draft of an older version
+ * that did not say, those that differ from an empty form (Assignee and Reporter from its reporter).
+ */
+function typedFields(draft: Draft, values: ReportForm): ReportField[] {
+  const fields = Object.keys(values) as ReportField[];
+  if (Array.isArray(draft.typed)) return draft.typed.filter((field) => fields.includes(field));
+  const empty = emptyReportForm(values.todoType, values.reporter);
+  return fields.filter((field) => values[field] !== empty[field]);
+}
 
 /** The draft's form, whole: fields a draft lacks (one of an older version) are empty, others dropped. */
 function withEveryField(values: Record<string, unknown>): ReportForm {
@@ -61,9 +76,21 @@ export async function discardDraft(id: string): Promise<void> {
  * shortcut brought, else the tab's latest.
  */
 export async function findDraft(tabId: number | null, serviceOrder?: string): Promise<Draft | undefined> {
-  const ofTab = (await draftsItem.getValue())
+  return chooseDraft(await draftsOfTab(tabId), serviceOrder);
+}
+
+/** The tab's drafts, newest first, each whole (see withEveryField) and saying which fields were typed. */
+export async function draftsOfTab(tabId: number | null): Promise<Draft[]> {
+  return (await draftsItem.getValue())
     .filter((draft) => draft.tabId === tabId)
-    .map((draft) => ({ ...draft, values: withEveryField(draft.values) }));
-  if (serviceOrder) return ofTab.find((draft) => draft.values.orderID === serviceOrder);
-  return ofTab[0];
+    .map((draft) => {
+      const values = withEveryField(draft.values);
+      return { ...draft, values, typed: typedFields(draft, values) };
+    });
+}
+
+/** Of a tab's drafts, the one for `serviceOrder` when one is given, else the latest. */
+export function chooseDraft(drafts: readonly Draft[], serviceOrder?: string): Draft | undefined {
+  if (serviceOrder) return drafts.find((draft) => draft.values.orderID === serviceOrder);
+  return drafts[0];
 }

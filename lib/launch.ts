@@ -13,16 +13,22 @@ export interface Launch {
   selection: string;
   /** epoch ms; a note older than a minute is stale. */
   at: number;
+  /** The preset the menu's item named: the form opens with it. */
+  presetId?: string | undefined;
 }
 
 const LAUNCH_LIFETIME_MS = 60_000;
 
 /** One launch note per tab; checked by a predicate, not a richer schema: the popup loads this at open. */
 const isLaunch = (value: unknown): value is Launch => {
-  const { serviceOrder, lrn, selection, at } = (value ?? {}) as Record<string, unknown>;
+  const { serviceOrder, lrn, selection, at, presetId } = (value ?? {}) as Record<string, unknown>;
   const optionalText = (text: unknown) => text === undefined || typeof text === 'string';
   return (
-    typeof selection === 'string' && typeof at === 'number' && optionalText(serviceOrder) && optionalText(lrn)
+    typeof selection === 'string' &&
+    typeof at === 'number' &&
+    optionalText(serviceOrder) &&
+    optionalText(lrn) &&
+    optionalText(presetId)
   );
 };
 const launchesSchema = z.custom<Record<string, Launch>>(
@@ -46,6 +52,7 @@ export async function takeLaunch(tabId: number): Promise<Launch | undefined> {
   const launch = launches[tabId];
   if (!launch) return undefined;
   const { [tabId]: _taken, ...rest } = launches;
-  await launchesItem.setValue(rest);
+  // Not waited for: the form needs the note, not its removal.
+  void launchesItem.setValue(rest);
   return Date.now() - launch.at < LAUNCH_LIFETIME_MS ? launch : undefined;
 }

@@ -32,3 +32,18 @@ export function formatTime(epochMs: number): string {
 export function formatEuros(amount: string): string {
   return new Intl.NumberFormat(language(), { style: 'currency', currency: 'EUR' }).format(Number(amount));
 }
+
+/** "2 hours ago" / "2 uur geleden": how long ago `epochMs` was, in the largest unit that fits. */
+export function formatRelativeTime(epochMs: number, now = Date.now()): string {
+  const seconds = Math.round((epochMs - now) / 1000);
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['day', 86_400],
+    ['hour', 3_600],
+    ['minute', 60],
+  ];
+  const format = new Intl.RelativeTimeFormat(language(), { numeric: 'auto' });
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  return i18n.t('time.justNow');
+}

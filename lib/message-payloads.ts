@@ -21,7 +21,13 @@ export const submissionIdSchema = z
 export const tabIdSchema = z.optional(
   z.custom<number>((id) => Number.isInteger(id) && (id as number) > 0, 'not a tab id'),
 );
-export type SubmitPayload = { id: string; form: ReportForm; tabId?: number | undefined };
+export type SubmitPayload = {
+  id: string;
+  form: ReportForm;
+  tabId?: number | undefined;
+  /** Where the item goes, as the form showed it; the settings' workspace when left out. */
+  domainWorkSpace?: string | undefined;
+};
 
 export const outboxPayloadSchema = z.object({ id: z.string().check(z.maxLength(64)) });
 

@@ -6,26 +6,32 @@
  * page; the selection and the address are read here too (lib/page/read-page.ts).
  */
 import { browser } from 'wxt/browser';
+import { PAGE_READER } from './early-reading';
 import { CandidateList } from './page/candidates';
 import { NOTHING_READ, rankReadings } from './page/read-page';
 import type { FrameReading, PageReading, RuleReading, SiteRule } from './page/types';
+import type { PageOrigin } from './presets/apply';
 import { loadSiteRules } from './settings';
 
-const PAGE_READER = '/page-reader.js';
 const PAGE_RULES = '/page-rules.js';
 const PAGE_SELECTION = '/page-selection.js';
 
 export { NOTHING_READ };
 
-/** A tab's reading, and the text selected in it, when the page reader saw one. */
+/** A tab's reading, the text selected in it when the page reader saw one, and the page it read. */
 export interface TabReading extends PageReading {
   selection?: string;
+  page?: PageOrigin;
 }
 
 interface ReadOptions {
   /** The rules to apply; the user's and the organisation's saved rules when left out. */
   rules?: SiteRule[];
+  /** The page reader's results, when its injection was started already (lib/early-reading.ts). */
+  started?: Promise<InjectionResult[] | undefined>;
 }
+
+type InjectionResult = { frameId?: number; result?: unknown };
 
 export async function readTab(tabId: number, options: ReadOptions = {}): Promise<TabReading> {
   const target = { tabId, allFrames: true };
@@ -33,13 +39,21 @@ export async function readTab(tabId: number, options: ReadOptions = {}): Promise
     const rulesRead = (options.rules ? Promise.resolve(options.rules) : loadSiteRules()).then((rules) =>
       rules.length > 0 ? findByRulesIn(target, rules) : [],
     );
+    const readerRun = options.started ?? browser.scripting.executeScript({ target, files: [PAGE_READER] });
     const [frames, ruleFrames] = await Promise.all([
-      browser.scripting.executeScript({ target, files: [PAGE_READER] }).then(withLabelsOfSelections(tabId)),
+      readerRun.then((results) => {
+        // The page may not be read: the browser's own, the web store, or no grant.
+        if (!results) throw new Error('not read');
+        return withLabelsOfSelections(tabId)(results);
+      }),
       rulesRead,
     ]);
     const reading = await readingOfFrames(frames, ruleFrames);
     const selection = frames.find((frame) => frame.selection)?.selection?.text;
-    return selection ? { ...reading, selection } : reading;
+    // The frames come top frame first: its address and title are the page's.
+    const [top] = frames;
+    const page = top ? { url: top.url, title: top.title ?? '' } : undefined;
+    return { ...reading, ...(selection && { selection }), ...(page && { page }) };
   } catch {
     // Pages the extension may not read: the browser's own, the web store, or no grant.
     return NOTHING_READ;
@@ -66,7 +80,7 @@ async function findByRulesIn(
  * that holds it (only then: the page reader stays small without it).
  */
 function withLabelsOfSelections(tabId: number) {
-  return async (results: readonly { frameId?: number; result?: unknown }[]): Promise<FrameReading[]> => {
+  return async (results: readonly InjectionResult[]): Promise<FrameReading[]> => {
     const frames = [...results].sort((a, b) => (a.frameId ?? 0) - (b.frameId ?? 0));
     const readings = frames.map(async ({ frameId = 0, result }): Promise<FrameReading | undefined> => {
       const reading = result as FrameReading | undefined;
@@ -119,12 +133,4 @@ async function valuesByRules(frames: readonly RuleReading[]): Promise<PageReadin
     // RE2 could not be loaded: the built-in reading still stands.
   }
   return candidates.reading;
-}
-
-/** The tab the form is about: `?tabId=N` when opened as a page, else the active tab. */
-export async function targetTabId(search: string): Promise<number | undefined> {
-  const fromQuery = Number(new URLSearchParams(search).get('tabId'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return active?.id;
 }

@@ -38,6 +38,8 @@ export const settingsFields = z.object({
   domain: trimmed(300),
   workspace: trimmed(300),
   defaultType: todoTypeSchema,
+  /** Whether the description gets "Reported from: <page title> — <page URL>" (shown in the form first). */
+  originLine: z.enum(['on', 'off']),
 });
 
 export type Settings = z.infer<typeof settingsFields>;
@@ -62,6 +64,7 @@ export const DEFAULT_SETTINGS: Settings = {
   domain: BUILD_DEFAULT_ENVIRONMENT === 'sandbox' ? 'IMP-NLD-EXA-SWA' : '',
   workspace: BUILD_DEFAULT_ENVIRONMENT === 'sandbox' ? 'SWA' : '',
   defaultType: 'INCIDENT',
+  originLine: 'on',
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -171,7 +174,8 @@ export const accountItem = defineCheckedItem<Account | null>(
 );
 
 /** The signed-in account for the configured environment, or null. Reads no token. */
-export async function currentAccount(settings?: Settings): Promise<Account | null> {
+export async function currentAccount(settings?: Settings | Promise<Settings>): Promise<Account | null> {
+  // Read side by side: the account does not wait for the settings (and the policy) to be read.
   const [account, current] = await Promise.all([accountItem.getValue(), settings ?? loadSettings()]);
   // Tokens belong to the server that issued them: another environment means signed out.
   return account && account.tokenUrl === endpointsFor(current).tokenUrl ? account : null;

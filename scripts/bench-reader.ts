@@ -19,8 +19,8 @@ import { requireChromium } from './chromium';
 const READER_ENTRY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../lib/page/read-frame.ts');
 const GLOBAL_NAME = 'bzctrlPageReader';
 const REPETITIONS = 9;
-const SERVICE_ORDER = '7770142';
-const LRN = '24NLLRN0004471';
+export const SERVICE_ORDER = '7770142';
+export const LRN = '24NLLRN0004471';
 
 export interface ReaderBundle {
   code: string;
@@ -50,7 +50,7 @@ const SHELL_TOP =
 const SHELL_BOTTOM = '</main><footer>Brightwater Tank Terminal · +31 10 123 4567</footer></body></html>';
 
 /** A service-order grid: checkbox, number, LRN, customer, container, quantity, date, status. */
-function gridPage(rows: number): string {
+export function gridPage(rows: number): string {
   const selectedRow = rows - Math.ceil(rows / 100);
   const body: string[] = [];
   for (let row = 0; row < rows; row++) {
@@ -73,7 +73,7 @@ function gridPage(rows: number): string {
 }
 
 /** Panels of other labelled numbers (tanks, berths, quantities, invoices), the values near the end. */
-function largePage(elements: number): string {
+export function largePage(elements: number): string {
   const panel = (index: number) =>
     `<section class="panel"><h2>Movement ${index}</h2><dl>` +
     `<dt>Tank</dt><dd>T-${index % 400}</dd><dt>Berth</dt><dd>Jetty ${index % 9}</dd>` +
@@ -120,7 +120,7 @@ shell.querySelector('order-grid').attachShadow({ mode: 'open' }).innerHTML =
 }
 
 /** A detail screen of a few dozen elements: the reader's usual time. */
-function smallPage(): string {
+export function smallPage(): string {
   return (
     `${SHELL_TOP}<h1>Service order ${SERVICE_ORDER}</h1><dl class="fields"><dt>Service order</dt>` +
     `<dd>${SERVICE_ORDER}</dd><dt>LRN</dt><dd>${LRN}</dd><dt>Customer</dt><dd>Northsea Fuels Trading B.V.</dd>` +
@@ -206,7 +206,7 @@ function timeInPage(input: { repetitions: number; globalName: string }): Timing 
 }
 
 /** The median time of `document.body.innerText` on the page as it is. */
-function innerTextMedian(repetitions: number): number {
+export function innerTextMedian(repetitions: number): number {
   // biome-ignore lint/performance/useDomNodeTextContent: the browser's rendered text is the yardstick
   const renderedText = () => document.body.innerText;
   renderedText();

@@ -4,11 +4,11 @@
  * the popup takes to show its form in real Chromium. Exits 1 when a size budget is broken.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { benchMatching } from './bench-matching';
+import { benchPopup } from './bench-popup';
 import { benchReader } from './bench-reader';
 import { findChromium } from './chromium';
 
@@ -16,8 +16,14 @@ const OUT = path.resolve('.output');
 const CHROME_DIR = path.join(OUT, 'chrome-mv3');
 const KB = 1024;
 
-/** gzip budgets in bytes, per entry's JavaScript. */
-const BUDGETS: Record<string, number> = { popup: 90 * KB, background: 25 * KB, 'page reader': 6 * KB };
+/**
+ * gzip budgets in bytes, per entry's JavaScript. The worker's was 25 kB until picking on the page
+ * and the presets' menu came; 27 kB now: over half of it is zod, webextension-polyfill and
+ * @wxt-dev/storage, which every part of it uses, and a service worker cannot load code later.
+ */
+const BUDGETS: Record<string, number> = { background: 27 * KB, 'page reader': 6 * KB };
+/** What the popup loads before its form is filled, as the real popup's resource entries list it. */
+const POPUP_AT_OPEN_BUDGET = 80 * KB;
 
 interface Size {
   raw: number;
@@ -92,69 +98,40 @@ function listFiles(dir: string): string[] {
   });
 }
 
-/** Time from navigation to the form being shown, for a signed-in user, over several opens. */
-async function timePopup(executablePath: string | undefined): Promise<void> {
-  if (!executablePath) {
-    console.log('\nPopup timing skipped: no Chromium found (set CHROMIUM_PATH).');
-    return;
-  }
-  const profile = mkdtempSync(path.join(tmpdir(), 'bzctrl-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: [`--disable-extensions-except=${CHROME_DIR}`, `--load-extension=${CHROME_DIR}`],
-  });
-  try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const id = new URL(worker.url()).host;
-    // A signed-in state as the worker would store it (the bench sends nothing to any server).
-    await worker.evaluate(async () => {
-      const { settings } = await chrome.storage.local.get('settings');
-      const tokenUrl = 'https://bzctrl.com/bzctrl-core-api/oauth/token';
-      await chrome.storage.local.set({
-        settings: {
-          ...(settings ?? {}),
-          environment: 'production',
-          domain: 'IMP-NLD-EXA-SWA',
-          workspace: 'SWA',
-        },
-      });
-      await chrome.storage.session.set({
-        account: { email: 'bench@example.com', tokenUrl },
-        tokens: { accessToken: 'bench', expiresAt: Date.now() + 3_600_000, lifetimeMs: 3_600_000 },
-      });
-    });
-    const timings: number[] = [];
-    const page = await context.newPage();
-    for (let run = 0; run < 12; run++) {
-      await page.goto(`chrome-extension://${id}/popup.html`);
-      await page.getByRole('button', { name: 'Create incident' }).waitFor();
-      timings.push(
-        await page.evaluate(
-          () => performance.getEntriesByName('bzctrl:form-ready')[0]?.startTime ?? Number.NaN,
-        ),
-      );
-    }
-    const measured = timings.slice(2).sort((a, b) => a - b); // the first opens warm the cache
-    const median = measured[Math.floor(measured.length / 2)] ?? Number.NaN;
-    const worst = measured.at(-1) ?? Number.NaN;
-    console.log(
-      `\nPopup: form shown ${median.toFixed(0)} ms after navigation start (median of ${measured.length}, worst ${worst.toFixed(0)} ms)`,
-    );
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+// The popup's timeline presses the real shortcut, which needs a display: without one, run again under Xvfb.
+if (!process.env.DISPLAY && process.platform === 'linux' && !process.env.BZCTRL_BENCH_XVFB) {
+  const hasXvfb = spawnSync('sh', ['-c', 'command -v xvfb-run'], { stdio: 'ignore' }).status === 0;
+  if (!hasXvfb)
+    throw new Error('npm run bench needs a display or xvfb-run (apt-get install -y xvfb xdotool).');
+  const rerun = spawnSync(
+    'xvfb-run',
+    ['-a', '--server-args=-screen 0 1280x800x24', 'npx', 'tsx', ...process.argv.slice(1)],
+    { stdio: 'inherit', env: { ...process.env, BZCTRL_BENCH_XVFB: '1' } },
+  );
+  process.exit(rerun.status ?? 1);
 }
 
 build();
-const withinBudget = printSizes();
+let withinBudget = printSizes();
 const chromiumPath = findChromium();
-await timePopup(chromiumPath);
+if (!chromiumPath)
+  throw new Error('npm run bench needs Chromium: set CHROMIUM_PATH, or apt-get install -y chromium.');
+console.log(
+  '\nThe popup, opened by its shortcut (medians of 10 opens, worst in brackets; ms after navigation start):',
+);
+const popup = await benchPopup(chromiumPath, CHROME_DIR);
+for (const line of popup.lines) console.log(`  ${line}`);
+const atOpen = popup.loadedAtOpen <= POPUP_AT_OPEN_BUDGET;
+withinBudget &&= atOpen;
+console.log(
+  `  JavaScript loaded before the fields were filled: ${kb(popup.loadedAtOpen)} gzip, budget ${kb(POPUP_AT_OPEN_BUDGET)} ${atOpen ? 'ok' : 'OVER'}`,
+);
 if (chromiumPath) {
   console.log('\nPage reader against document.body.innerText, same page, same run (medians):');
   for (const line of await benchReader(chromiumPath)) console.log(`  ${line}`);
 }
+console.log("\nThe popup's look-ups at open (medians of 1,000, in Node):");
+for (const line of benchMatching()) console.log(`  ${line}`);
 if (!withinBudget) {
   console.error('\nA bundle is over its budget.');
   process.exit(1);

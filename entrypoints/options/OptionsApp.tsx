@@ -1,22 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { HistoryList } from '@/components/HistoryList';
+import { PresetsForm } from '@/components/PresetsForm';
 import { SetAsideList } from '@/components/SetAsideList';
 import { SettingsForm } from '@/components/SettingsForm';
 import { Shortcuts } from '@/components/Shortcuts';
 import { SignInForm } from '@/components/SignInForm';
 import { SiteRulesForm } from '@/components/SiteRulesForm';
+import { useAccount } from '@/components/use-account';
+import { useFocusAfterRender } from '@/components/use-focus-after-render';
 import { sendMessage } from '@/lib/messages';
 import type { RefusedSettings } from '@/lib/policy';
-import {
-  type Account,
-  accountItem,
-  currentAccount,
-  lastEmailItem,
-  loadSettingsAndLocks,
-  type Settings,
-  type SettingsField,
-} from '@/lib/settings';
+import { lastEmailItem, loadSettingsAndLocks, type Settings, type SettingsField } from '@/lib/settings';
 
 export function OptionsApp() {
   const [settings, setSettings] = useState<Settings>();
@@ -25,19 +20,14 @@ export function OptionsApp() {
   // A new key draws the settings form afresh, with what the policy now locks or refuses.
   const [settingsFormKey, setSettingsFormKey] = useState(0);
   const [savedStatus, setSavedStatus] = useState<string>();
-  const [account, setAccount] = useState<Account | null>(null);
+  const [account, setAccount] = useAccount(settings);
   const [lastEmail, setLastEmail] = useState('');
-  const signOutButton = useRef<HTMLButtonElement>(null);
+  const main = useRef<HTMLElement>(null);
   // Signing in here replaces the sign-in form, which had the focus: it goes to Sign out.
-  const [focusSignOut, setFocusSignOut] = useState(false);
+  const focusAfterRender = useFocusAfterRender(main);
   // The page opens at its top, not in the middle at the sign-in form; after Sign out the focus,
   // which was on that button, goes to the sign-in form that replaces it.
   const [focusSignIn, setFocusSignIn] = useState(false);
-  useEffect(() => {
-    if (!focusSignOut || !account) return;
-    signOutButton.current?.focus();
-    setFocusSignOut(false);
-  }, [focusSignOut, account]);
 
   useEffect(() => {
     void (async () => {
@@ -45,17 +35,15 @@ export function OptionsApp() {
       setSettings(loaded);
       setLocked(byPolicy);
       setRefused(notUsed);
-      setAccount(await currentAccount(loaded));
       setLastEmail(await lastEmailItem.getValue());
     })();
-    return accountItem.watch(() => void currentAccount().then(setAccount));
   }, []);
 
   if (!settings) return <main className="loading" aria-busy="true" />;
   const environmentLabel = i18n.t(`environment.${settings.environment}`);
 
   return (
-    <main>
+    <main ref={main}>
       <h1>BzCtrl Reporter</h1>
       <SettingsForm
         key={settingsFormKey}
@@ -75,7 +63,6 @@ export function OptionsApp() {
             setSettings(next.settings);
             setLocked(next.locked);
             setRefused(next.refused);
-            setAccount(await currentAccount(next.settings));
           })();
         }}
       />
@@ -88,7 +75,7 @@ export function OptionsApp() {
             </p>
             <button
               type="button"
-              ref={signOutButton}
+              data-focus="sign-out"
               aria-describedby="signed-in-as"
               onClick={() => {
                 setFocusSignIn(true);
@@ -105,12 +92,13 @@ export function OptionsApp() {
             autoFocus={focusSignIn}
             onSignedIn={(signedIn) => {
               setAccount(signedIn);
-              setFocusSignOut(true);
+              focusAfterRender('[data-focus="sign-out"]');
             }}
           />
         )}
       </section>
       <SiteRulesForm />
+      <PresetsForm />
       <section className="card">
         <HistoryList />
       </section>

@@ -34,11 +34,17 @@ import { openTaskLink } from '../tabs';
 type Asker = 'form' | 'outbox';
 
 /** The form's Create: the item goes into the outbox, then to BzCtrl. */
-export async function submitForm(id: string, form: ReportForm, tabId?: number): Promise<SubmitOutcome> {
+export async function submitForm(
+  id: string,
+  form: ReportForm,
+  tabId?: number,
+  /** The form's workspace (a preset's); the settings' when left out. */
+  formWorkSpace?: string,
+): Promise<SubmitOutcome> {
   try {
     // Read once: everything below works from these.
     const settings = await loadSettings();
-    const domainWorkSpace = domainWorkSpaceOf(settings);
+    const domainWorkSpace = formWorkSpace || domainWorkSpaceOf(settings);
     if (!domainWorkSpace) throw new NotConfiguredError();
     const account = await currentAccount(settings);
     if (!account) throw new SignedOutError();

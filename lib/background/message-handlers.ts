@@ -2,9 +2,12 @@
  * What the worker does for each message of lib/messages.ts. Every handler first checks that the
  * sender is one of the extension's own pages and that the payload passes its schema.
  */
+
+import { z } from 'zod/mini';
 import { signIn, signOut } from '../bzctrl/auth';
 import { BzCtrlError } from '../bzctrl/client';
 import { reportFormSchema } from '../bzctrl/report-form';
+import { domainWorkSpaceSchema } from '../bzctrl/schema';
 import { invalid, refused, toFailure } from '../failures';
 import {
   outboxPayloadSchema,
@@ -56,14 +59,16 @@ export async function handleSignOut(sender: MessageSender) {
 export async function handleSubmit(data: unknown, sender: MessageSender) {
   if (!isExtensionPage(sender)) return refused();
   // The form on its own, so that its messages name its fields.
-  const { id, form, tabId } = (data ?? {}) as { id?: unknown; form?: unknown; tabId?: unknown };
+  const { id, form, tabId, domainWorkSpace } = (data ?? {}) as Record<string, unknown>;
   const submission = submissionIdSchema.safeParse(id);
   if (!submission.success) return invalid(submission.error);
   const tab = tabIdSchema.safeParse(tabId);
   if (!tab.success) return invalid(tab.error);
+  const workspace = z.optional(domainWorkSpaceSchema).safeParse(domainWorkSpace || undefined);
+  if (!workspace.success) return invalid(workspace.error);
   const valid = reportFormSchema.safeParse(form);
   if (!valid.success) return invalid(valid.error);
-  const outcome = await submitForm(submission.data, valid.data, tab.data);
+  const outcome = await submitForm(submission.data, valid.data, tab.data, workspace.data);
   await scheduleNext();
   return outcome;
 }

@@ -117,10 +117,3 @@ export function composedParent(node: Node): Element | null {
   if (!parent) return null;
   return parent.nodeType === 11 ? ((parent as ShadowRoot).host ?? null) : (parent as Element);
 }
-
-/** The last node inside `element`, so a tree walk can jump past all of it. */
-export function lastDescendant(element: Node): Node {
-  let last = element;
-  while (last.lastChild) last = last.lastChild;
-  return last;
-}

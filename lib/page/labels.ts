@@ -150,3 +150,12 @@ export const URL_PATH = /(?:^|\/)(service-?orders?|orders|so)\/([^/?#]+)/i;
 
 /** One cheap test per text node: could it hold a label at all? */
 export const LABEL_GATE = new RegExp(LABELS.source, 'i');
+
+/**
+ * A word of some label, anywhere in a text, with no regard to where words end: what a subtree's
+ * text must hold for any of its nodes to hold a label (its nodes' texts run together in it).
+ */
+export const LABEL_WORDS = {
+  test: (text: string) =>
+    /order|auftrag|commande|ordre|loca|lokaa?l|f[eé]rence|lrn/i.test(text) || text.includes('SO'),
+};

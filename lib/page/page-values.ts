@@ -4,7 +4,7 @@
  * textContent and attributes are read: no layout, no styles, and the page is never changed.
  */
 import { type FoundValue, MAX_CANDIDATES } from './candidates';
-import { lastDescendant, valueOfElement } from './elements';
+import { valueOfElement } from './elements';
 import { gridOf, isColumnHeader, isInFirstRow, valuesInGrid } from './grids';
 import { MAX_TEXT_SEARCHED, valuesInText } from './inline-text';
 import { labelHolderOf, valueBesideLabel } from './labelled-values';
@@ -14,6 +14,7 @@ import {
   FORM_FIELD_KEYS,
   fieldOfLabel,
   LABEL_GATE,
+  LABEL_WORDS,
   type LabelMatch,
   normalizedKey,
 } from './labels';
@@ -60,13 +61,23 @@ export interface LabelReader {
   labelOf(text: string): LabelMatch | undefined;
   /** A cheap test of a text node's start: could it hold a label at all? */
   gate: { test(text: string): boolean };
+  /**
+   * The same of a whole subtree's text, where nodes run together ("LRN24NL…" from two cells): it
+   * may say yes wrongly, never no wrongly.
+   */
+  subtreeGate: { test(text: string): boolean };
   /** Whether values in running text count ("Service order: 777" in a sentence). */
   runningText: boolean;
   /** A node the operator selected: a grid row holding it is the row they mean. */
   selected?: Node | undefined;
 }
 
-export const BUILT_IN_LABELS: LabelReader = { labelOf: fieldOfLabel, gate: LABEL_GATE, runningText: true };
+export const BUILT_IN_LABELS: LabelReader = {
+  labelOf: fieldOfLabel,
+  gate: LABEL_GATE,
+  subtreeGate: LABEL_WORDS,
+  runningText: true,
+};
 
 interface Budget {
   texts: number;
@@ -128,31 +139,61 @@ function newBudget(): Budget {
 }
 
 function readText(root: Element | ShadowRoot, values: PageValues, labels: LabelReader, budget: Budget): void {
-  const document = root.ownerDocument ?? (root as unknown as Document);
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let visited = 0; visited < MAX_TEXT_NODES && budget.texts > 0 && budget.loneLabels > 0; visited++) {
-    const node = walker.nextNode() as Text | null;
-    if (!node) return;
+  walkTexts(root, labels.subtreeGate, (node) => {
+    if (budget.texts <= 0 || budget.loneLabels <= 0) return false;
     // The start of a text node of megabytes (a log) is all that is looked at.
-    if (!labels.gate.test(node.data.slice(0, MAX_TEXT_SEARCHED))) continue;
+    if (!labels.gate.test(node.data.slice(0, MAX_TEXT_SEARCHED))) return null;
     const parent = node.parentElement;
-    if (!parent || NOT_PAGE_TEXT.has(parent.localName) || parent.closest('[hidden]')) continue;
+    if (!parent || NOT_PAGE_TEXT.has(parent.localName) || parent.closest('[hidden]')) return null;
     budget.texts--;
     const label = labels.labelOf(cleanText(node.data));
     if (!label) {
       if (labels.runningText) readRunningText(node.data, values);
-      continue;
+      return null;
     }
     budget.loneLabels--;
     const holder = labelHolderOf(node, label, labels.labelOf);
-    if (label.partial && !holder) continue;
+    if (label.partial && !holder) return null;
     const labelElement = holder ?? parent;
     if (labelElement.id && budget.labelledBy-- > 0) readLabelledBy(labelElement, values, labels.labelOf);
+    // A grid's rows are data, and may be thousands: once its header is read, the walk goes past it.
     const gridRead = readLoneLabel(node, label, holder, values, labels);
-    // A grid's rows are data, and may be thousands: once its header is read, walk past it.
-    if (gridRead) walker.currentNode = lastDescendant(gridRead);
     // Labelled values rank in page order: later ones could not make the list any more.
-    if (isFull(values.labelled)) return;
+    return isFull(values.labelled) ? false : gridRead;
+  });
+}
+
+/**
+ * Calls `visit` on the text nodes of `root` in page order, leaving out whole subtrees whose text
+ * cannot hold a label: one native textContent per sizeable element spares a node-by-node walk of
+ * what holds none (the script wrapping each node is what costs, the first time a page is read).
+ * `visit` gives an element to walk past, or false to stop.
+ */
+
+function walkTexts(
+  root: ParentNode,
+  gate: LabelReader['subtreeGate'],
+  visit: (text: Text) => Element | null | false,
+): void {
+  const pending: Node[] = [];
+  const pushChildren = (parent: Node) => {
+    for (let child = parent.lastChild; child; child = child.previousSibling) pending.push(child);
+  };
+  pushChildren(root);
+  let past: Element | null = null;
+  for (let visited = 0; pending.length > 0 && visited < MAX_TEXT_NODES; visited++) {
+    const node = pending.pop() as Node;
+    if (past?.contains(node)) continue;
+    if (node.nodeType === 3) {
+      const next = visit(node as Text);
+      if (next === false) return;
+      past = next ?? past;
+    } else if (node.nodeType === 1 && !NOT_PAGE_TEXT.has((node as Element).localName)) {
+      // Elements of a few children are cheaper walked than asked.
+      if ((node as Element).childElementCount > 2 && !gate.test((node as Element).textContent ?? ''))
+        continue;
+      pushChildren(node);
+    }
   }
 }
 

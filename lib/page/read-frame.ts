@@ -12,6 +12,9 @@ import { MAX_URL_LENGTH } from './url-limits';
 import { cleanText } from './values';
 import { readWhenReady } from './wait';
 
+/** A page title longer than this is cut: it names the page, it does not hold its content. */
+const MAX_TITLE_LENGTH = 300;
+
 /** How long a screen that shows nothing yet gets to render its values. */
 const DEFAULT_TIMEOUT_MS = 1000;
 
@@ -37,6 +40,8 @@ export function readFrame({ document, url, selection, selectionNode }: FrameInpu
   return {
     ...candidates.reading,
     url: url.slice(0, MAX_URL_LENGTH),
+    // For the origin line and the preset's {pageTitle}: the top frame's is the one used.
+    title: document.title.slice(0, MAX_TITLE_LENGTH),
     ...(selected && { selection: { text: selected } }),
   };
 }

@@ -74,8 +74,10 @@ export function ruleLabelKey(text: string): string {
 export function ruleLabel(field: Field, label: string): LabelReader {
   const wanted = ruleLabelKey(label);
   const firstWord = wanted.split(' ')[0] ?? '';
+  const gate = { test: (text: string) => text.toLowerCase().includes(firstWord) };
   return {
-    gate: { test: (text) => text.toLowerCase().includes(firstWord) },
+    gate,
+    subtreeGate: gate,
     runningText: false,
     labelOf: (text) => {
       const key = ruleLabelKey(text);

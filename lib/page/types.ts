@@ -74,6 +74,7 @@ export interface FrameSelection {
  */
 export interface FrameReading extends PageReading {
   url: string;
+  title?: string;
   selection?: FrameSelection;
 }
 

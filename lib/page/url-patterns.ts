@@ -79,3 +79,17 @@ export function matchesGlob(glob: string, text: string): boolean {
   }
   return true;
 }
+
+/**
+ * The pattern as a browser match pattern, for the right-click menu's `documentUrlPatterns`, or
+ * undefined where it makes none. Firefox's match patterns take no port (bug 1362809): there the
+ * menu item shows on every port of the host, and the form's own matching is the exact one.
+ */
+export function toMatchPattern(pattern: string, withPort: boolean): string | undefined {
+  const parsed = parseUrlPattern(pattern);
+  if (!parsed) return undefined;
+  const scheme = parsed.schemes.length > 1 ? '*' : parsed.schemes[0];
+  const port = withPort && parsed.port !== undefined ? `:${parsed.port}` : '';
+  const path = parsed.path.startsWith('/') ? parsed.path : `/${parsed.path}`;
+  return `${scheme}://${parsed.host}${port}${path}`;
+}

@@ -411,7 +411,9 @@ test.describe('from the keyboard alone', () => {
     await expect(popup.getByLabel('Type')).toBeFocused();
     await expectFocusVisible(popup);
     const steps: [label: string, keys: string][] = [
+      // In the order the form shows them: what is filled every time first.
       ['Status', 'D'], // Done
+      ['Priority', 'L'], // Low
       ['Service order', '7770142'],
       ['LRN', '24NLLRN0004471'],
       ['Title', 'Potential Customs claim'],
@@ -419,12 +421,11 @@ test.describe('from the keyboard alone', () => {
       ['Financial impact (EUR)', '1250.50'],
       ['Impact', 'H'], // High
       ['Likelihood', 'M'], // Medium
-      ['Priority', 'L'], // Low
-      ['Reminder date', ''],
       ['Assignee', ''],
       ['Reporter', ''],
       ['Category', 'Customs, Fetsa'],
       ['Sub-category', 'high'],
+      ['Reminder date', ''],
     ];
     for (const [label, keys] of steps) {
       await tabTo(popup, popup.getByLabel(label, { exact: true }));

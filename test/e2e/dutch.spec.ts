@@ -131,3 +131,32 @@ test('the options page in Dutch', async ({ extension }) => {
     /^Vul de site in: een host zoals tos\.example\.com/,
   );
 });
+
+test('presets in Dutch: the options page, its checks, the preset line and where the item goes', async ({
+  extension,
+}) => {
+  const options = await extension.openOptions();
+  await expect(options.getByRole('heading', { name: 'Voorinstellingen' })).toBeVisible();
+  await options.getByRole('button', { name: 'Voorinstelling toevoegen' }).click();
+  const editor = options.getByRole('group', { name: 'Voorinstelling 1' });
+  await editor.getByLabel('Naam', { exact: true }).fill('Douane');
+  const douane = options.getByRole('group', { name: 'Douane' });
+  await douane.getByLabel('Pagina’s (URL-patronen, één per regel)').fill('127.0.0.1');
+  await douane.getByLabel('Sjabloon voor de titel').fill('Douaneclaim {so}');
+  await options.getByRole('button', { name: 'Voorinstellingen opslaan' }).click();
+  await expect(douane.getByLabel('Sjabloon voor de titel')).toHaveAccessibleDescription(
+    /Onbekende invulplek \{so\}/,
+  );
+  await douane.getByLabel('Sjabloon voor de titel').fill('Douaneclaim {serviceOrder}');
+  await options.getByRole('button', { name: 'Voorinstellingen opslaan' }).click();
+  await expect(options.getByText('Voorinstellingen opgeslagen.')).toBeVisible();
+
+  const popup = await dutchPopup(extension);
+  await expect(popup.getByText('Gaat naar IMP-NLD-EXA-SWA')).toBeVisible();
+  await popup.getByLabel('Voorinstelling').selectOption({ label: 'Douane' });
+  await expect(popup.getByText('Douane, door u gekozen')).toBeVisible();
+  await popup.getByLabel('Serviceorder', { exact: true }).fill('7770142');
+  await expect(popup.getByLabel('Titel')).toHaveValue('Douaneclaim 7770142');
+  await popup.getByLabel('Voorinstelling').selectOption({ label: 'Geen voorinstelling' });
+  await expect(popup.getByLabel('Titel')).toHaveValue('');
+});

@@ -71,7 +71,10 @@ test.describe('with the real toolbar popup', () => {
     const again = await extension.actionPopup();
     await expect.poll(() => again.evaluate(fieldValue('orderID'))).toBe('7770142');
     expect(await again.evaluate(fieldValue('title'))).toBe('');
-    expect(await again.evaluate(fieldValue('description'))).toBe('');
+    // Nothing of the item sent: only the line that says where a report from this page comes from.
+    expect(await again.evaluate(fieldValue('description'))).toBe(
+      `Reported from: Service order 7770142 · Brightwater TOS — ${sandbox.url}/demo/service-order.html`,
+    );
     // The line comes a moment after the form (it loads once the form is on screen).
     const text = () => again.evaluate('document.body.innerText').then(String);
     await expect.poll(text).toContain('Incident “Operation started without approval” was created at');

@@ -8,7 +8,14 @@ setUpFakeBrowser();
 const DRAFT_LIMIT = 20;
 
 function draft(id: string, overrides: Partial<Draft> = {}): Draft {
-  return { id, tabId: 7, values: incidentForm(), updatedAt: 1_000, ...overrides };
+  return {
+    id,
+    tabId: 7,
+    values: incidentForm(),
+    typed: ['title', 'description'],
+    updatedAt: 1_000,
+    ...overrides,
+  };
 }
 
 const storedIds = async () => (await draftsItem.getValue()).map((stored) => stored.id);
@@ -88,6 +95,20 @@ describe('findDraft', () => {
 
   it('finds nothing when there is no draft', async () => {
     await expect(findDraft(7)).resolves.toBeUndefined();
+  });
+
+  it('restores which fields the user typed in, as the draft says', async () => {
+    await saveDraft(draft('draft-a', { typed: ['title', 'lrn'] }));
+    await expect(findDraft(7)).resolves.toMatchObject({ typed: ['title', 'lrn'] });
+  });
+
+  it('takes the fields that differ from an empty form as typed, for a draft of a version that did not say', async () => {
+    const values = { ...incidentForm(), assignee: 'someone.else@example.com', priority: '' as const };
+    const { typed: _none, ...older } = draft('draft-old', { values });
+    await draftsItem.setValue([older as Draft]);
+    const restored = await findDraft(7);
+    // Title, description and service order were typed; the assignee was changed from the reporter.
+    expect(restored?.typed.sort()).toEqual(['assignee', 'description', 'orderID', 'title'].sort());
   });
 });
 

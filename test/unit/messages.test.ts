@@ -228,13 +228,22 @@ describe('handleSubmit', () => {
 
     await expect(handleSubmit({ id: ID, form, tabId: 7 }, EXTENSION_PAGE)).resolves.toEqual(CREATED);
 
-    expect(submitForm).toHaveBeenCalledWith(ID, form, 7);
+    expect(submitForm).toHaveBeenCalledWith(ID, form, 7, undefined);
     expect(scheduleNext).toHaveBeenCalledTimes(1);
   });
 
   it('hands on a form about no tab without one', async () => {
     await handleSubmit(submission(), EXTENSION_PAGE);
-    expect(submitForm).toHaveBeenCalledWith(ID, incidentForm(), undefined);
+    expect(submitForm).toHaveBeenCalledWith(ID, incidentForm(), undefined, undefined);
+  });
+
+  it("hands on the workspace the form showed (a preset's), and refuses one that is not a key", async () => {
+    await handleSubmit({ ...submission(), domainWorkSpace: 'IMP-NLD-EXA-RTM' }, EXTENSION_PAGE);
+    expect(submitForm).toHaveBeenCalledWith(ID, incidentForm(), undefined, 'IMP-NLD-EXA-RTM');
+    vi.mocked(submitForm).mockClear();
+    const refused = await handleSubmit({ ...submission(), domainWorkSpace: 'not a key' }, EXTENSION_PAGE);
+    expect(refused).toMatchObject({ ok: false });
+    expect(submitForm).not.toHaveBeenCalled();
   });
 
   it('hands on the form as its schema reads it', async () => {
@@ -373,7 +382,7 @@ describe('registerMessageHandlers', () => {
     await expect(answer('discardOutboxItem', { id: ID })).resolves.toEqual({ res: { ok: true } });
     await expect(answer('signOut', undefined)).resolves.toEqual({ res: { ok: true } });
     expect(signIn).toHaveBeenCalledWith(EMAIL, 'secret');
-    expect(submitForm).toHaveBeenCalledWith(ID, incidentForm(), 7);
+    expect(submitForm).toHaveBeenCalledWith(ID, incidentForm(), 7, undefined);
     expect(retryNow).toHaveBeenCalledWith(ID);
     expect(signOut).toHaveBeenCalledTimes(1);
 

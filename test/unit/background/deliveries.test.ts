@@ -63,7 +63,7 @@ function queuedItem(outcome: SubmitOutcome | undefined): OutboxItem {
 }
 
 function draft(id: string, overrides: Partial<Draft> = {}): Draft {
-  return { id, tabId: TAB, values: incidentForm(), updatedAt: NOW, ...overrides };
+  return { id, tabId: TAB, values: incidentForm(), typed: ['title'], updatedAt: NOW, ...overrides };
 }
 const draftIds = async () => (await draftsItem.getValue()).map((kept) => kept.id);
 

@@ -1,18 +1,28 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
+  createMenu,
   MENU_ITEM_ID,
+  menuPatternsOf,
   menuTitle,
   onCommand,
   onMenuClicked,
   openFormFromSelection,
+  presetsForMenu,
   registerFormLaunchers,
 } from '@/lib/background/form-launcher';
 import { launchesItem, takeLaunch } from '@/lib/launch';
+import { emptyPreset, presetsItem } from '@/lib/presets/preset';
 import { DEFAULT_SETTINGS, settingsItem } from '@/lib/settings';
 
 beforeEach(() => {
   fakeBrowser.reset();
+  // The fake browser has no menus; a test that looks at them records them itself.
+  Object.assign(fakeBrowser.contextMenus, {
+    removeAll: async () => undefined,
+    create: () => undefined,
+    update: async () => undefined,
+  });
 });
 
 async function openTab(url = 'https://tos.example.com/orders') {
@@ -102,5 +112,74 @@ describe('a selection', () => {
     vi.setSystemTime(Date.parse('2026-11-28T09:01:01Z'));
     expect(await takeLaunch(tab.id as number)).toBeUndefined();
     vi.useRealTimers();
+  });
+});
+
+describe('the presets in the menu', () => {
+  const customs = {
+    ...emptyPreset('p-customs'),
+    name: 'Customs & hold',
+    urlPatterns: ['tos.example.com', 'http://127.0.0.1:8787/orders/*'],
+  };
+  const byHand = { ...emptyPreset('p-hand'), name: 'Re-weigh' };
+
+  it('turns a preset’s patterns into the browser’s match patterns', () => {
+    expect(menuPatternsOf(customs)).toEqual(['*://tos.example.com/*', 'http://127.0.0.1:8787/orders/*']);
+  });
+
+  it('adds one item per preset for its pages, none for a preset chosen by hand only', async () => {
+    const created: { id?: string | number; title?: string; documentUrlPatterns?: string[] }[] = [];
+    Object.assign(fakeBrowser.contextMenus, {
+      removeAll: async () => void created.splice(0),
+      create: (properties: (typeof created)[number], done?: () => void) => {
+        created.push(properties);
+        done?.();
+        return properties.id;
+      },
+    });
+    await presetsItem.setValue([byHand, customs]);
+    await createMenu();
+    expect(created.map(({ id, title, documentUrlPatterns }) => ({ id, title, documentUrlPatterns }))).toEqual(
+      [
+        { id: MENU_ITEM_ID, title: 'Create BzCtrl incident for “%s”', documentUrlPatterns: undefined },
+        {
+          id: 'preset:p-customs',
+          // "&" marks a menu's access key: doubled, it shows as itself.
+          title: 'Customs && hold for “%s”',
+          documentUrlPatterns: ['*://tos.example.com/*', 'http://127.0.0.1:8787/orders/*'],
+        },
+      ],
+    );
+  });
+
+  it('opens the form with the preset the item names, and the selection', async () => {
+    const tab = await openTab();
+    const created = vi.spyOn(fakeBrowser.windows, 'create');
+    await onMenuClicked({ menuItemId: 'preset:p-customs', selectionText: 'SO 777' }, tab);
+    expect(created).toHaveBeenCalledOnce();
+    expect(await takeLaunch(tab.id as number)).toEqual({
+      selection: 'SO 777',
+      presetId: 'p-customs',
+      at: expect.any(Number),
+    });
+  });
+});
+
+describe('presetsForMenu', () => {
+  it('lists the organisation’s presets first, ids by place, and leaves out what the form could not use', async () => {
+    await fakeBrowser.storage.managed.set({
+      presets: [
+        { name: 'Org hold', urlPatterns: ['tos.example.com'] },
+        { name: 'Typo', urlPatterns: ['tos.example.com'], title: '{so}' },
+      ],
+    });
+    const mine = { ...emptyPreset('p-mine'), name: 'Mine', urlPatterns: ['127.0.0.1'] };
+    const badKey = { ...emptyPreset('p-key'), name: 'Bad key', urlPatterns: ['x.test'], domain: 'a b' };
+    const badPattern = { ...emptyPreset('p-pattern'), name: 'Bad pattern', urlPatterns: ['not a pattern/x'] };
+    await fakeBrowser.storage.local.set({ presets: [mine, badKey, badPattern, 'not a preset'] });
+    expect((await presetsForMenu()).map(({ id, name }) => [id, name])).toEqual([
+      ['policy-1', 'Org hold'],
+      ['p-mine', 'Mine'],
+    ]);
   });
 });

@@ -161,6 +161,11 @@ describe('late-rendering.html', () => {
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(settled).toBe(true);
-    expect(await reading).toEqual({ serviceOrder: [], lrn: [], url: expectation.url });
+    expect(await reading).toEqual({
+      serviceOrder: [],
+      lrn: [],
+      url: expectation.url,
+      title: 'Order details · Brightwater TOS',
+    });
   });
 });

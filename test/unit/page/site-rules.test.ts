@@ -4,7 +4,7 @@ import { readFrame } from '@/lib/page/read-frame';
 import { siteRuleErrors } from '@/lib/page/site-rule-errors';
 import { findByRules, PAGE_TEXT_LIMIT } from '@/lib/page/site-rules';
 import type { SiteRule } from '@/lib/page/types';
-import { matchesGlob, matchesUrlPattern } from '@/lib/page/url-patterns';
+import { matchesGlob, matchesUrlPattern, toMatchPattern } from '@/lib/page/url-patterns';
 import { readingOfFrames } from '@/lib/read-tab';
 import { useLanguage } from '../i18n-setup';
 import { attachDeclarativeShadowRoots } from './declarative-shadow-dom';
@@ -394,5 +394,17 @@ describe('rules anchored on a label (as Pick on page saves them)', () => {
     expect(
       findings([{ urlPattern: 'tos.example.com', lrn: { selector: 'customs-panel >>> dd.ref' } }]),
     ).toEqual([{ field: 'lrn', context: 'tos.example.com', value: '26NLRMB0004417' }]);
+  });
+});
+
+describe('toMatchPattern', () => {
+  it('writes each pattern as a browser match pattern, with its port where the browser takes one', () => {
+    expect(toMatchPattern('tos.example.com', true)).toBe('*://tos.example.com/*');
+    expect(toMatchPattern('*.example.com:8443', true)).toBe('*://*.example.com:8443/*');
+    expect(toMatchPattern('*.example.com:8443', false)).toBe('*://*.example.com/*');
+    expect(toMatchPattern('https://tos.example.com/orders/*?id=*', true)).toBe(
+      'https://tos.example.com/orders/*?id=*',
+    );
+    expect(toMatchPattern('not a pattern/x', true)).toBeUndefined();
   });
 });

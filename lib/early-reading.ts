@@ -1,0 +1,48 @@
+/**
+ * The first thing the popup does: find the tab it is about and inject the page reader into it,
+ * before anything else of the popup has loaded (entrypoints/popup-start.ts runs this as a plain
+ * script, while the page parses). The popup's reading then takes up what this started
+ * (lib/read-tab.ts). No imports of weight here: this module is as small as it can be.
+ */
+
+/** What of the extension API this needs: Chrome's and Firefox's namespaces both have it, with promises. */
+export interface TabsAndScripting {
+  tabs: { query(query: { active: boolean; currentWindow: boolean }): Promise<{ id?: number }[]> };
+  scripting: {
+    executeScript(injection: {
+      target: { tabId: number; allFrames: boolean };
+      files: string[];
+    }): Promise<{ frameId?: number; result?: unknown }[]>;
+  };
+}
+
+export const PAGE_READER = '/page-reader.js';
+
+export interface EarlyReading {
+  /** The tab: `?tabId=N` when the form is opened as a page, else the active tab. */
+  tabId: number | undefined;
+  /** The page reader's results from every frame of that tab; undefined when it may not be read. */
+  frames: Promise<{ frameId?: number; result?: unknown }[] | undefined>;
+}
+
+export async function startReading(api: TabsAndScripting, search: string): Promise<EarlyReading> {
+  const tabId = await targetTabId(api, search);
+  const frames =
+    tabId === undefined
+      ? Promise.resolve(undefined)
+      : api.scripting
+          .executeScript({ target: { tabId, allFrames: true }, files: [PAGE_READER] })
+          .catch(() => undefined);
+  return { tabId, frames };
+}
+
+/** The tab the form is about: `?tabId=N` when opened as a page, else the active tab. */
+export async function targetTabId(api: TabsAndScripting, search: string): Promise<number | undefined> {
+  const fromQuery = Number(new URLSearchParams(search).get('tabId'));
+  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  const [active] = await api.tabs.query({ active: true, currentWindow: true });
+  return active?.id;
+}
+
+/** Where the popup's plain start script leaves what it started, for the popup's modules to take. */
+export const EARLY_READING_KEY = 'bzctrlEarlyReading';

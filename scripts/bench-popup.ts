@@ -1,0 +1,252 @@
+/**
+ * The popup's timeline, as an operator meets it: the real toolbar popup, opened by its real shortcut
+ * (xdotool under Xvfb: a real key press is what lets the extension read the tab), on a small screen,
+ * a grid of 10,000 rows and a page of 100,000 elements served on loopback. For each: navigation
+ * start (0), script evaluated, first render, reading requested, reading received and fields filled
+ * (the popup's own performance marks), and when both fields were seen filled from outside (polled
+ * over CDP, every few ms), median and worst of 10 opens; beside the page's own innerText time. And
+ * the JavaScript the popup loaded to get there (its resource entries), against the popup's budget.
+ * Figures, not a pass/fail test: `npm run bench` prints them.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from '@playwright/test';
+import { gridPage, innerTextMedian, LRN, largePage, SERVICE_ORDER, smallPage } from './bench-reader';
+
+const RUNS = 10;
+/** The popup's own marks (entrypoints/popup-start.ts, entrypoints/popup), in the order they usually come. */
+const STAGES = [
+  ['reading requested', 'bzctrl:reading-requested'],
+  ['script evaluated', 'bzctrl:script'],
+  ['settings, draft read', 'bzctrl:essentials-read'],
+  ['first render', 'bzctrl:first-render'],
+  ['reading received', 'bzctrl:reading-received'],
+  ['fields filled', 'bzctrl:fields-filled'],
+] as const;
+
+export interface PopupBench {
+  lines: string[];
+  /** gzip bytes of the JavaScript the popup loaded before its fields were filled (the largest of the runs). */
+  loadedAtOpen: number;
+}
+
+interface Run {
+  marks: Record<string, number>;
+  /** ms after navigation start when both fields were seen holding the page's values. */
+  seenFilled: number;
+}
+
+/** A page target reached over the browser's CDP session (the real popup is no Playwright page). */
+class Target {
+  private nextId = 1;
+  constructor(
+    private readonly cdp: CDPSession,
+    private readonly sessionId: string,
+  ) {}
+
+  evaluate(expression: string): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const onMessage = (event: { sessionId?: string; message: string }) => {
+        const message = JSON.parse(event.message) as {
+          id?: number;
+          result?: { result?: { value?: unknown }; exceptionDetails?: { text: string } };
+        };
+        if (event.sessionId !== this.sessionId || message.id !== id) return;
+        this.cdp.off('Target.receivedMessageFromTarget', onMessage);
+        if (message.result?.exceptionDetails) reject(new Error(message.result.exceptionDetails.text));
+        else resolve(message.result?.result?.value);
+      };
+      this.cdp.on('Target.receivedMessageFromTarget', onMessage);
+      this.cdp
+        .send('Target.sendMessageToTarget', {
+          sessionId: this.sessionId,
+          message: JSON.stringify({
+            id,
+            method: 'Runtime.evaluate',
+            params: { expression, returnByValue: true },
+          }),
+        })
+        .catch((error: unknown) => {
+          this.cdp.off('Target.receivedMessageFromTarget', onMessage);
+          reject(error);
+        });
+    });
+  }
+}
+
+async function popupTarget(cdp: CDPSession, popupUrl: string): Promise<string | undefined> {
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  return targetInfos.find((target) => target.type === 'page' && target.url === popupUrl)?.targetId;
+}
+
+async function waitFor<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await check();
+    if (found !== undefined) return found;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+/** One open of the real popup on `page` by its shortcut, until both fields hold the page's values. */
+async function openOnce(context: BrowserContext, page: Page, popupUrl: string): Promise<Run> {
+  const browser = context.browser();
+  if (!browser) throw new Error('no browser');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    await page.bringToFront();
+    execFileSync('xdotool', ['key', '--clearmodifiers', 'alt+shift+k']);
+    const targetId = await waitFor(() => popupTarget(cdp, popupUrl), 'the popup');
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
+    const popup = new Target(cdp, sessionId);
+    const probe = `(() => {
+      const value = (name) => document.querySelector('[name="' + name + '"]')?.value;
+      return value('orderID') === ${JSON.stringify(SERVICE_ORDER)} && value('lrn') === ${JSON.stringify(LRN)}
+        ? performance.now() : undefined;
+    })()`;
+    const seenFilled = await waitFor(
+      async () => ((await popup.evaluate(probe).catch(() => undefined)) as number | undefined) ?? undefined,
+      'the fields to be filled',
+    );
+    const marks = (await popup.evaluate(
+      `Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime]))`,
+    )) as Run['marks'];
+    await popup.evaluate('window.close()').catch(() => undefined);
+    await waitFor(async () => ((await popupTarget(cdp, popupUrl)) ? undefined : true), 'the popup to close');
+    return { marks, seenFilled };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(0)} ms` : '-');
+function spread(values: number[]): string {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return '-';
+  return `${ms(sorted[Math.floor(sorted.length / 2)] ?? Number.NaN)} (worst ${ms(sorted.at(-1) ?? Number.NaN)})`;
+}
+
+/** Serves the bench's screens on loopback, each at /<name>.html. */
+async function serveScreens(screens: Record<string, string>) {
+  const server = createServer((request, response) => {
+    const html = screens[path.basename(request.url ?? '', '.html')];
+    if (html === undefined) response.writeHead(404).end();
+    else response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: (name: string) => `http://127.0.0.1:${port}/${name}.html`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export async function benchPopup(executablePath: string, extensionDir: string): Promise<PopupBench> {
+  if (!process.env.DISPLAY) throw new Error('The popup timeline needs a display: run it under xvfb-run.');
+  const screens = { small: smallPage(), grid: gridPage(10_000), large: largePage(100_000) };
+  const server = await serveScreens(screens);
+  const profile = mkdtempSync(path.join(tmpdir(), 'bzctrl-bench-popup-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: false,
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+  });
+  const lines: string[] = [];
+  let loadedAtOpen = 0;
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const popupUrl = `chrome-extension://${new URL(worker.url()).host}/popup.html`;
+    await signedInState(worker);
+    const labels: Record<keyof typeof screens, string> = {
+      small: 'small screen',
+      grid: 'grid of 10,000 rows',
+      large: 'page of 100,000 elements',
+    };
+    for (const name of Object.keys(screens) as (keyof typeof screens)[]) {
+      const page = await context.newPage();
+      await page.goto(server.url(name));
+      await page.evaluate('globalThis.__name ??= (target) => target'); // tsx's helper, which the page lacks
+      const innerText = await page.evaluate(innerTextMedian, 5);
+      await openOnce(context, page, popupUrl); // warms the browser's caches, as any earlier open would
+      const runs: Run[] = [];
+      for (let run = 0; run < RUNS; run++) runs.push(await openOnce(context, page, popupUrl));
+      lines.push(
+        `${labels[name]} (innerText ${ms(innerText)}; goal: fields filled by ${ms(100 + (name === 'small' ? 0 : innerText))})`,
+      );
+      lines.push('  navigation start     0 ms');
+      for (const [label, mark] of STAGES) {
+        lines.push(`  ${label.padEnd(20)} ${spread(runs.map((run) => run.marks[mark] ?? Number.NaN))}`);
+      }
+      lines.push(`  ${'seen filled (CDP)'.padEnd(20)} ${spread(runs.map((run) => run.seenFilled))}`);
+      loadedAtOpen = Math.max(loadedAtOpen, gzipOf(extensionDir, await scriptsToFill(context, worker, page)));
+      await page.close();
+    }
+  } finally {
+    await context.close();
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return { lines, loadedAtOpen };
+}
+
+/**
+ * The scripts the popup loads until its fields are filled, as the browser's network log lists them
+ * (extension pages have no resource timing). Opened as a tab about `page`, which the shortcut's
+ * grant lets it read: the same document as the toolbar popup, loading the same scripts.
+ */
+async function scriptsToFill(context: BrowserContext, worker: Worker, page: Page): Promise<string[]> {
+  await page.bringToFront();
+  const tabId = await worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id;
+  });
+  const popup = await context.newPage();
+  const cdp = await context.newCDPSession(popup);
+  const scripts: string[] = [];
+  cdp.on('Network.requestWillBeSent', (event) => {
+    if (event.request.url.endsWith('.js')) scripts.push(event.request.url);
+  });
+  await cdp.send('Network.enable');
+  await popup.goto(`${worker.url().replace(/\/[^/]*$/, '')}/popup.html?tabId=${tabId}`);
+  await popup.waitForFunction(
+    ([serviceOrder, lrn]) =>
+      document.querySelector<HTMLInputElement>('[name="orderID"]')?.value === serviceOrder &&
+      document.querySelector<HTMLInputElement>('[name="lrn"]')?.value === lrn,
+    [SERVICE_ORDER, LRN],
+  );
+  await popup.close();
+  return [...new Set(scripts)];
+}
+
+/** gzip size of the extension's scripts at these URLs, together. */
+function gzipOf(extensionDir: string, urls: string[]): number {
+  const files = urls.map((url) => readFileSync(path.join(extensionDir, new URL(url).pathname)));
+  return gzipSync(Buffer.concat(files), { level: 9 }).length;
+}
+
+/** A signed-in state as the worker would store it (the bench sends nothing to any server). */
+async function signedInState(worker: Worker): Promise<void> {
+  await worker.evaluate(async () => {
+    const tokenUrl = 'https://bzctrl.com/bzctrl-core-api/oauth/token';
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({
+      settings: {
+        ...(settings ?? {}),
+        environment: 'production',
+        domain: 'IMP-NLD-EXA-SWA',
+        workspace: 'SWA',
+      },
+    });
+    await chrome.storage.session.set({
+      account: { email: 'bench@example.com', tokenUrl },
+      tokens: { accessToken: 'bench', expiresAt: Date.now() + 3_600_000, lifetimeMs: 3_600_000 },
+    });
+  });
+}
