@@ -30,7 +30,8 @@ export function AlreadyReported({ serviceOrder, lrn }: { serviceOrder?: string; 
     value,
   });
   return (
-    <p className="message message--warning already-reported" role="status">
+    // Inside the popup's one live region, which is there before this line: it is read out.
+    <p className="message message--warning already-reported">
       <span id="already-reported">{text}</span>{' '}
       {entry.trusted && (
         <button

@@ -49,7 +49,7 @@ interface PresetActionsProps {
   /** Where the item goes: the active preset's workspace, else the settings' one. */
   workspaceKey: string;
   /** Saves the form as a preset of this name; says what it did. Left out where there is no page. */
-  onSaveAsPreset?: ((name: string) => Promise<string>) | undefined;
+  onSaveAsPreset?: ((name: string) => Promise<{ ok: boolean; message: string }>) | undefined;
 }
 
 /** Beside the form's buttons: where the item goes, always shown, and "Save as preset". */
@@ -57,10 +57,13 @@ export function PresetActions({ workspaceKey, onSaveAsPreset }: PresetActionsPro
   const id = useId();
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
-  const [status, setStatus] = useState<string>();
+  const [status, setStatus] = useState<{ ok: boolean; message: string }>();
   const save = async () => {
     if (!onSaveAsPreset || !name.trim()) return;
-    setStatus(await onSaveAsPreset(name.trim()));
+    const result = await onSaveAsPreset(name.trim());
+    setStatus(result);
+    // Refused: the name stays, to try again once the form is right.
+    if (!result.ok) return;
     setNaming(false);
     setName('');
   };
@@ -105,9 +108,15 @@ export function PresetActions({ workspaceKey, onSaveAsPreset }: PresetActionsPro
           </button>
         </div>
       )}
-      {/* Always there, so that what it says is read out. */}
-      <p className="message message--ok preset-bar__status" role="status" hidden={!status}>
-        {status}
+      {/*
+        Always there (empty until it says something), so that what it says is read out; a live
+        region of its own, not a second role="status" beside the popup's one.
+      */}
+      <p
+        className={`preset-bar__status ${status ? `message ${status.ok ? 'message--ok' : 'message--error'}` : ''}`}
+        aria-live="polite"
+      >
+        {status?.message}
       </p>
     </>
   );

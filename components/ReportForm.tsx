@@ -70,7 +70,9 @@ export function ReportForm({
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const nowhere = document.activeElement === null || document.activeElement === document.body;
-      if (nowhere && !event.defaultPrevented && isSubmitShortcut(event)) {
+      // Not while the history hides it (it stays drawn, so that nothing typed is lost).
+      const onShow = formElement.current?.closest('[hidden]') === null;
+      if (nowhere && onShow && !event.defaultPrevented && isSubmitShortcut(event)) {
         event.preventDefault();
         formElement.current?.requestSubmit();
       }

@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'react';
 import type { ReportField, ReportForm as ReportFormValues } from '@/lib/bzctrl/report-form';
 import type { PageReading } from '@/lib/page/types';
-import { PRESET_FORM_FIELDS, type PresetFormField, withPreset } from '@/lib/presets/apply';
+import { fieldsToFill, type PresetFormField, withPreset } from '@/lib/presets/apply';
 
 /** What the preset in force (or none) puts in its fields, given Service order and LRN as they stand. */
 export type PresetFill = (current: {
@@ -54,8 +54,8 @@ export function usePresetFill(
   useEffect(() => {
     if (!fill) return;
     const next = fill({ orderID, lrn });
-    for (const field of PRESET_FORM_FIELDS) {
-      if (!form.isDirty(field) && form.values[field] !== next[field]) form.setValue(field, next[field]);
+    for (const field of fieldsToFill(form.isDirty)) {
+      if (form.values[field] !== next[field]) form.setValue(field, next[field]);
     }
   }, [fill, orderID, lrn]);
 }

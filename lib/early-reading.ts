@@ -7,7 +7,12 @@
 
 /** What of the extension API this needs: Chrome's and Firefox's namespaces both have it, with promises. */
 export interface TabsAndScripting {
-  tabs: { query(query: { active: boolean; currentWindow: boolean }): Promise<{ id?: number }[]> };
+  tabs: {
+    query(query: {
+      active: boolean;
+      currentWindow: boolean;
+    }): Promise<{ id?: number; url?: string; title?: string }[]>;
+  };
   scripting: {
     executeScript(injection: {
       target: { tabId: number; allFrames: boolean };
@@ -23,25 +28,33 @@ export interface EarlyReading {
   tabId: number | undefined;
   /** The page reader's results from every frame of that tab; undefined when it may not be read. */
   frames: Promise<{ frameId?: number; result?: unknown }[] | undefined>;
+  /** The active tab's address and title as the browser gives them (the grant lets it), before the reading. */
+  page?: { url: string; title: string } | undefined;
 }
 
 export async function startReading(api: TabsAndScripting, search: string): Promise<EarlyReading> {
-  const tabId = await targetTabId(api, search);
+  const { tabId, page } = await targetTab(api, search);
   const frames =
     tabId === undefined
       ? Promise.resolve(undefined)
       : api.scripting
           .executeScript({ target: { tabId, allFrames: true }, files: [PAGE_READER] })
           .catch(() => undefined);
-  return { tabId, frames };
+  return { tabId, frames, page };
 }
 
-/** The tab the form is about: `?tabId=N` when opened as a page, else the active tab. */
-export async function targetTabId(api: TabsAndScripting, search: string): Promise<number | undefined> {
+/** The tab the form is about: `?tabId=N` when opened as a page, else the active tab (with its address). */
+export async function targetTab(
+  api: TabsAndScripting,
+  search: string,
+): Promise<Pick<EarlyReading, 'tabId' | 'page'>> {
   const fromQuery = Number(new URLSearchParams(search).get('tabId'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  if (Number.isInteger(fromQuery) && fromQuery > 0) return { tabId: fromQuery };
   const [active] = await api.tabs.query({ active: true, currentWindow: true });
-  return active?.id;
+  // A web page only: the browser's own pages and the extension's are no screen to report from.
+  const page =
+    active?.url && /^https?:/i.test(active.url) ? { url: active.url, title: active.title ?? '' } : undefined;
+  return { tabId: active?.id, page };
 }
 
 /** Where the popup's plain start script leaves what it started, for the popup's modules to take. */

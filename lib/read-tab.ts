@@ -40,19 +40,20 @@ export async function readTab(tabId: number, options: ReadOptions = {}): Promise
       rules.length > 0 ? findByRulesIn(target, rules) : [],
     );
     const readerRun = options.started ?? browser.scripting.executeScript({ target, files: [PAGE_READER] });
+    let top: FrameReading | undefined;
     const [frames, ruleFrames] = await Promise.all([
       readerRun.then((results) => {
         // The page may not be read: the browser's own, the web store, or no grant.
         if (!results) throw new Error('not read');
+        top = results.find((frame) => (frame.frameId ?? 0) === 0)?.result as FrameReading | undefined;
         return withLabelsOfSelections(tabId)(results);
       }),
       rulesRead,
     ]);
     const reading = await readingOfFrames(frames, ruleFrames);
     const selection = frames.find((frame) => frame.selection)?.selection?.text;
-    // The frames come top frame first: its address and title are the page's.
-    const [top] = frames;
-    const page = top ? { url: top.url, title: top.title ?? '' } : undefined;
+    // The top frame's address and title are the page's (a frame's are not).
+    const page = top?.url ? { url: top.url, title: top.title ?? '' } : undefined;
     return { ...reading, ...(selection && { selection }), ...(page && { page }) };
   } catch {
     // Pages the extension may not read: the browser's own, the web store, or no grant.

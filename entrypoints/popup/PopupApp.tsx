@@ -99,8 +99,11 @@ function Popup({
   }, [account?.email]);
 
   const environmentLabel = i18n.t(`environment.${settings.environment}`);
-  // A preset's own workspace wins over the settings' one.
-  const domainWorkSpace = (preset && presetWorkspaceKey(preset)) || domainWorkSpaceOf(settings);
+  // A preset's own workspace wins over the settings' one, unless the organisation sets that one
+  // and the preset is not the organisation's (the worker holds to the same rule).
+  const presetKey =
+    preset && (!essentials.workspaceLocked || presets.active?.managed) ? presetWorkspaceKey(preset) : '';
+  const domainWorkSpace = presetKey || domainWorkSpaceOf(settings);
   const presetFill = useCallback<PresetFill>(
     ({ orderID, lrn }) =>
       presetFormValues(preset, {
@@ -113,12 +116,19 @@ function Popup({
     [preset, page, settings],
   );
   async function saveFormAsPreset(name: string, values: Parameters<typeof presetFromForm>[1]) {
-    if (!page) return '';
-    const saved = presetFromForm(name, values, page, preset ?? { domain: '', workspace: '' });
-    const result = await saveAsPreset(saved);
-    return result.ok
-      ? i18n.t('preset.savedAs', { name: saved.name, pattern: saved.urlPatterns[0] ?? '' })
-      : result.message;
+    if (!page) return { ok: false, message: '' };
+    try {
+      const saved = presetFromForm(name, values, page, preset ?? { domain: '', workspace: '' });
+      const result = await saveAsPreset(saved);
+      return result.ok
+        ? {
+            ok: true,
+            message: i18n.t('preset.savedAs', { name: saved.name, pattern: saved.urlPatterns[0] ?? '' }),
+          }
+        : result;
+    } catch (error) {
+      return { ok: false, message: String(error) };
+    }
   }
   const { outcome, signInNotice } = submission;
   // Signed out with work in the form (an expired session, a restored draft): the form stays.
@@ -129,6 +139,7 @@ function Popup({
     focusAfterRender(FIRST_FIELD);
     submission.clear();
     form.startOver(lastEmail);
+    presets.choose(undefined);
   }
 
   /**
@@ -193,6 +204,11 @@ function Popup({
           {account && signInNotice && !outcome && (
             <p className="message message--ok">{i18n.t('popup.signedInAgain')}</p>
           )}
+          <Suspense>
+            {showForm && (
+              <AlreadyReported serviceOrder={reading.serviceOrder[0]?.value} lrn={reading.lrn[0]?.value} />
+            )}
+          </Suspense>
         </div>
         {outcome?.kind === 'queued' && <NewReportButton onNew={startOver} />}
         {pickFailure && (
@@ -224,11 +240,18 @@ function Popup({
             </a>
           </p>
         )}
-        <Suspense>
-          {showForm && (
-            <AlreadyReported serviceOrder={reading.serviceOrder[0]?.value} lrn={reading.lrn[0]?.value} />
-          )}
-        </Suspense>
+        {/* Outside the form: with "No preset" and no workspace of the settings, it is the way back. */}
+        {showForm && (
+          <PresetChoice
+            presets={essentials.presets}
+            active={presets.active}
+            reason={presets.reason}
+            onChoose={(choice) => {
+              presets.choose(choice);
+              form.keepChoice(choice);
+            }}
+          />
+        )}
         {showForm && domainWorkSpace && (
           <ReportForm
             key={draft.id}
@@ -236,19 +259,10 @@ function Popup({
             typedFields={draft.typed}
             reading={reading}
             presetFill={presetFill}
-            header={
-              <PresetChoice
-                presets={essentials.presets}
-                active={presets.active}
-                reason={presets.reason}
-                onChoose={(choice) => {
-                  presets.choose(choice);
-                  form.keepChoice(choice);
-                }}
-              />
-            }
             onSubmit={(values) => submission.submit(values, domainWorkSpace)}
-            onChange={(values, typed) => form.keep(values, typed, presets.choice)}
+            onChange={(values, typed) =>
+              form.keep(values, typed, presets.choice ?? essentials.launchPresetId)
+            }
             onPick={tabId === null ? undefined : (field) => void pick(field)}
             actions={(values) => (
               <>
@@ -267,6 +281,7 @@ function Popup({
                     onClick={() => {
                       focusAfterRender(FIRST_FIELD);
                       void form.discard(lastEmail);
+                      presets.choose(undefined);
                     }}
                   >
                     {i18n.t('form.discardDraft')}

@@ -24,7 +24,13 @@ import type { PageOrigin } from '@/lib/presets/apply';
 import { loadPresets } from '@/lib/presets/in-force';
 import type { PresetInForce } from '@/lib/presets/preset';
 import { NOTHING_READ, readTab, type TabReading } from '@/lib/read-tab';
-import { type Account, currentAccount, lastEmailItem, loadSettings, type Settings } from '@/lib/settings';
+import {
+  type Account,
+  currentAccount,
+  lastEmailItem,
+  loadSettingsAndLocks,
+  type Settings,
+} from '@/lib/settings';
 
 /** What the form starts from. */
 export interface Essentials {
@@ -38,6 +44,8 @@ export interface Essentials {
   presets: PresetInForce[];
   /** The preset the right-click menu's item named, if it named one. */
   launchPresetId: string | undefined;
+  /** Whether the organisation sets the workspace: then only its own presets send elsewhere. */
+  workspaceLocked: boolean;
 }
 
 export interface StartupState {
@@ -72,13 +80,18 @@ export function startPopup(search: string): Startup {
     (globalThis as { [EARLY_READING_KEY]?: Promise<EarlyReading> })[EARLY_READING_KEY] ??
     startReading(browser as unknown as TabsAndScripting, search);
   const tabRead = early.then(({ tabId }) => tabId ?? null);
+  // The address the browser gives at once: presets match on it before the page's reading comes.
+  void early.then(({ page }) => {
+    if (page && !state.page) update({ page });
+  });
   const readPage = (tabId: number | null, started?: EarlyReading['frames']): Promise<TabReading> => {
     if (tabId === null) return Promise.resolve(NOTHING_READ);
     return readTab(tabId, { started }).finally(() => performance.mark('bzctrl:reading-received'));
   };
   const pageRead = early.then(({ tabId, frames }) => readPage(tabId ?? null, frames));
   const launchRead = tabRead.then((id) => (id === null ? undefined : takeLaunch(id)));
-  const settingsRead = loadSettings();
+  const locksRead = loadSettingsAndLocks();
+  const settingsRead = locksRead.then(({ settings }) => settings);
 
   void Promise.all([
     settingsRead,
@@ -91,10 +104,14 @@ export function startPopup(search: string): Startup {
     ),
     loadPresets(),
     launchRead,
-  ]).then(([settings, account, lastEmail, tabId, draft, presets, launch]) => {
+    locksRead,
+  ]).then(([settings, account, lastEmail, tabId, draft, presets, launch, { locked }]) => {
     performance.mark('bzctrl:essentials-read');
     const launchPresetId = launch?.presetId;
-    update({ essentials: { settings, account, lastEmail, tabId, draft, presets, launchPresetId } });
+    const workspaceLocked = locked.includes('domain') || locked.includes('workspace');
+    update({
+      essentials: { settings, account, lastEmail, tabId, draft, presets, launchPresetId, workspaceLocked },
+    });
   });
   // The menu's selection fills the form at once; the page's reading follows. Where the page itself
   // showed the selection, its reading (with the label beside it) is the one that counts.
@@ -105,7 +122,7 @@ export function startPopup(search: string): Startup {
     update({
       reading: page.selection || !launch ? page : mergeReadings([readingOfLaunch(launch), page]),
       pageRead: true,
-      page: page.page,
+      page: page.page ?? state.page,
     }),
   );
 

@@ -17,9 +17,10 @@ export function usePresetChoice(
   fromDraft: PresetChoice,
   pageUrl: string | undefined,
 ) {
-  const [choice, setChoice] = useState<PresetChoice>(fromDraft);
+  // A menu item just chosen says more than an earlier draft's choice.
+  const [choice, setChoice] = useState<PresetChoice>(fromMenu ? undefined : fromDraft);
   const chosen = choice === null ? undefined : presetById(presets, choice);
-  const named = chosen ? undefined : presetById(presets, fromMenu);
+  const named = choice !== undefined ? undefined : presetById(presets, fromMenu);
   const matched = chosen || named || choice === null ? undefined : presetForPage(presets, pageUrl ?? '');
   const active = chosen ?? named ?? matched;
   const reason = chosen

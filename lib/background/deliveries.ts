@@ -27,7 +27,14 @@ import { discardDraft } from '../drafts';
 import { NotConfiguredError, toFailure } from '../failures';
 import { addToHistory, type HistoryEntry, rememberJustCreated } from '../history';
 import { type OutboxItem, removeItem, replaceItem, updateOutbox } from '../outbox';
-import { currentAccount, domainWorkSpaceOf, loadSettings, type Settings } from '../settings';
+import { policyPresetKeys } from '../presets/ids';
+import {
+  currentAccount,
+  domainWorkSpaceOf,
+  loadSettingsAndLocks,
+  readPolicy,
+  type Settings,
+} from '../settings';
 import { openTaskLink } from '../tabs';
 
 /** Who asked: the user's click in the form, or the outbox sending by itself. */
@@ -43,9 +50,21 @@ export async function submitForm(
 ): Promise<SubmitOutcome> {
   try {
     // Read once: everything below works from these.
-    const settings = await loadSettings();
+    const { settings, locked } = await loadSettingsAndLocks();
     const domainWorkSpace = formWorkSpace || domainWorkSpaceOf(settings);
     if (!domainWorkSpace) throw new NotConfiguredError();
+    // Where the organisation sets the workspace, only its own presets may send elsewhere.
+    if (
+      domainWorkSpace !== domainWorkSpaceOf(settings) &&
+      (locked.includes('domain') || locked.includes('workspace')) &&
+      !policyPresetKeys(await readPolicy()).includes(domainWorkSpace)
+    ) {
+      return {
+        ok: false,
+        kind: 'invalid',
+        message: i18n.t('error.workspaceLocked', { key: domainWorkSpaceOf(settings) }),
+      };
+    }
     const account = await currentAccount(settings);
     if (!account) throw new SignedOutError();
     const body = toAddTaskRequest(form, domainWorkSpace);

@@ -12,6 +12,7 @@ import { domainWorkSpaceSchema, type TodoType, toDomainWorkSpace } from '../bzct
 import { leaveLaunch } from '../launch';
 import { parseUrlPattern, toMatchPattern } from '../page/url-patterns';
 import { cleanText } from '../page/values';
+import { policyPresetId } from '../presets/ids';
 import { unknownPlaceholders } from '../presets/templates';
 import { loadSettings, readPolicy, settingsItem } from '../settings';
 import { openFormWindow } from '../tabs';
@@ -99,7 +100,7 @@ export async function presetsForMenu(): Promise<MenuPreset[]> {
   const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
   const managed = list(policy.presets).map((entry, index) => ({
     ...(typeof entry === 'object' ? entry : {}),
-    id: `policy-${index + 1}`,
+    id: policyPresetId(entry, index),
   }));
   return [...managed, ...list(stored[PRESETS_KEY])].filter(isMenuPreset);
 }

@@ -30,11 +30,31 @@ export interface PageOrigin {
 }
 
 const MAX_TITLE_LENGTH = 300;
+const MAX_ORIGIN_URL_LENGTH = 500;
+/** The form's own limits (lib/bzctrl/schema.ts): a filled template is cut to them. */
+const FIELD_LIMITS = { title: 255, description: 10_000 } as const;
+
+/**
+ * The page's address as the origin line names it: without a user name or password, without the
+ * fragment (neither says which page it was), and cut short.
+ */
+export function originUrl(url: string): string {
+  let address: URL;
+  try {
+    address = new URL(url.slice(0, MAX_URL_LENGTH));
+  } catch {
+    return '';
+  }
+  address.username = '';
+  address.password = '';
+  address.hash = '';
+  return address.href.slice(0, MAX_ORIGIN_URL_LENGTH);
+}
 
 /** "Reported from: <page title> — <page URL>": the one line of the page that goes with the item. */
 export function originLine(page: PageOrigin): string {
   const title = page.title.replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE_LENGTH);
-  const url = page.url.slice(0, MAX_URL_LENGTH);
+  const url = originUrl(page.url);
   return title ? i18n.t('preset.reportedFrom', { title, url }) : i18n.t('preset.reportedFromUrl', { url });
 }
 
@@ -64,10 +84,11 @@ export function presetFormValues(
       date: context.today ?? localDate(),
     });
   const origin = context.withOrigin && context.page?.url ? originLine(context.page) : '';
-  const description = [fill(preset?.description ?? ''), origin].filter(Boolean).join('\n\n');
+  const described = fill(preset?.description ?? '').slice(0, FIELD_LIMITS.description - origin.length - 2);
+  const description = [described, origin].filter(Boolean).join('\n\n');
   return {
     todoType: preset?.todoType || blank.todoType,
-    title: fill(preset?.title ?? ''),
+    title: fill(preset?.title ?? '').slice(0, FIELD_LIMITS.title),
     description,
     category: preset?.category ?? blank.category,
     subCategory: preset?.subCategory ?? blank.subCategory,
@@ -78,6 +99,15 @@ export function presetFormValues(
   };
 }
 
+/** Fields that only one type shows: typed in, they fix the type (a switch would hide them). */
+const FIELDS_OF_ONE_TYPE: readonly ReportField[] = ['result', 'financialImpact', 'impact', 'likelihood'];
+
+/** The preset's fields that it may change now: not those typed in, nor the type once a field of one type is. */
+export function fieldsToFill(isTyped: (field: ReportField) => boolean): PresetFormField[] {
+  const typeFixed = FIELDS_OF_ONE_TYPE.some(isTyped);
+  return PRESET_FORM_FIELDS.filter((field) => !isTyped(field) && !(field === 'todoType' && typeFixed));
+}
+
 /** The values with the preset's in each field the user has not typed in. */
 export function withPreset(
   values: ReportForm,
@@ -85,8 +115,8 @@ export function withPreset(
   typed: readonly ReportField[],
 ): ReportForm {
   const next = { ...values };
-  for (const field of PRESET_FORM_FIELDS) {
-    if (!typed.includes(field)) Object.assign(next, { [field]: fromPreset[field] });
+  for (const field of fieldsToFill((field) => typed.includes(field))) {
+    Object.assign(next, { [field]: fromPreset[field] });
   }
   return next;
 }

@@ -47,7 +47,10 @@ export function readPresetsFile(text: string): PresetFileResult {
         }),
       );
     }
-    presets.push(parsed.data);
+    // The organisation's ids are theirs, and an id twice in one file is one preset too many.
+    const taken =
+      parsed.data.id.startsWith('policy-') || presets.some((other) => other.id === parsed.data.id);
+    presets.push(taken ? { ...parsed.data, id: newPresetId() } : parsed.data);
   }
   return { ok: true, presets };
 }

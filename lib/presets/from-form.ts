@@ -3,9 +3,11 @@
  * order and LRN in the title and description become their placeholders, so that the preset fits the
  * next order; the origin line is left out (the setting adds it anew); the workspace is the one in force.
  */
+
+import { i18n } from '#i18n';
 import type { ReportForm } from '../bzctrl/report-form';
 import { originLine, type PageOrigin } from './apply';
-import { newPresetId, type Preset, presetSchema, presetsItem } from './preset';
+import { MAX_PRESETS, newPresetId, type Preset, presetSchema, presetsItem } from './preset';
 
 /** Shorter values are too likely to stand in ordinary words or numbers to be replaced. */
 const MIN_REPLACED_LENGTH = 3;
@@ -54,6 +56,10 @@ export function presetFromForm(
 export async function saveAsPreset(preset: Preset): Promise<{ ok: true } | { ok: false; message: string }> {
   const parsed = presetSchema.safeParse(preset);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? '' };
-  await presetsItem.setValue([parsed.data, ...(await presetsItem.getValue())]);
+  const own = await presetsItem.getValue();
+  if (own.length >= MAX_PRESETS) {
+    return { ok: false, message: i18n.t('preset.tooMany', { max: String(MAX_PRESETS) }) };
+  }
+  await presetsItem.setValue([parsed.data, ...own]);
   return { ok: true };
 }

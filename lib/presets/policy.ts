@@ -6,6 +6,7 @@
  */
 import { i18n } from '#i18n';
 import { withDefaults } from './file';
+import { policyPresetId } from './ids';
 import type { Preset } from './preset';
 import { presetSchema } from './preset';
 
@@ -27,7 +28,7 @@ export function policyPresets(policy: Record<string, unknown>): {
   entries.forEach((value, index) => {
     const entry = withDefaults(value);
     const parsed = presetSchema.safeParse(
-      typeof entry === 'object' && entry !== null ? { ...entry, id: `policy-${index + 1}` } : entry,
+      typeof entry === 'object' && entry !== null ? { ...entry, id: policyPresetId(value, index) } : entry,
     );
     if (parsed.success) presets.push(parsed.data);
     else

@@ -10,14 +10,17 @@ export type TemplateValues = Record<Placeholder, string>;
 
 /** `{name}`: letters only, so that braces in ordinary text (`{ }`, `{1,2}`) are left alone. */
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
+/** What looks meant as one (`{service_order}`, `{ lrn }`, `{page-title}`): refused unless it is one. */
+const PLACEHOLDER_LIKE = /\{\s*([A-Za-z][\w.-]*)\s*\}/g;
 
 const isPlaceholder = (name: string): name is Placeholder =>
   (PLACEHOLDERS as readonly string[]).includes(name);
 
 /** The `{names}` in the text that are not placeholders, each once, as written. */
 export function unknownPlaceholders(template: string): string[] {
-  const names = [...template.matchAll(PLACEHOLDER)].map((match) => match[1] ?? '');
-  return [...new Set(names.filter((name) => !isPlaceholder(name)))];
+  const written = [...template.matchAll(PLACEHOLDER_LIKE)].map((match) => match[0]);
+  const unknown = written.filter((text) => !isPlaceholder(text.slice(1, -1)));
+  return [...new Set(unknown.map((text) => text.slice(1, -1).trim()))];
 }
 
 /** The text with each placeholder replaced by its value (an empty one where the page gave none). */

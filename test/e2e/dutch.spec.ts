@@ -154,7 +154,7 @@ test('presets in Dutch: the options page, its checks, the preset line and where 
   const popup = await dutchPopup(extension);
   await expect(popup.getByText('Gaat naar IMP-NLD-EXA-SWA')).toBeVisible();
   await popup.getByLabel('Voorinstelling').selectOption({ label: 'Douane' });
-  await expect(popup.getByText('Douane, door u gekozen')).toBeVisible();
+  await expect(popup.getByText('Douane, door jou gekozen')).toBeVisible();
   await popup.getByLabel('Serviceorder', { exact: true }).fill('7770142');
   await expect(popup.getByLabel('Titel')).toHaveValue('Douaneclaim 7770142');
   await popup.getByLabel('Voorinstelling').selectOption({ label: 'Geen voorinstelling' });

@@ -67,6 +67,36 @@ function draft(id: string, overrides: Partial<Draft> = {}): Draft {
 }
 const draftIds = async () => (await draftsItem.getValue()).map((kept) => kept.id);
 
+describe('submitForm: to the workspace the form showed', () => {
+  it('sends to a preset’s workspace where the settings’ is the user’s own', async () => {
+    await configure({ domain: 'VTT-NLD-TML', workspace: 'FIN' });
+    const bzctrl = fakeBzCtrl({ addTask: [created()] });
+    await expect(submitForm(ID, incidentForm(), undefined, 'IMP-NLD-EXA-RTM')).resolves.toMatchObject({
+      ok: true,
+    });
+    expect(JSON.parse(bzctrl.addTaskRequests()[0]?.body ?? '{}').domainWorkSpace).toBe('IMP-NLD-EXA-RTM');
+  });
+
+  it('where the organisation sets the workspace, sends elsewhere only for a preset of its own', async () => {
+    await configure({ domain: 'VTT-NLD-TML', workspace: 'FIN' });
+    await fakeBrowser.storage.managed.set({
+      domain: 'VTT-BEL-ATP',
+      workspace: 'ATP',
+      presets: [{ name: 'Org', domain: 'VTT-BEL', workspace: 'GATE' }],
+    });
+    const bzctrl = fakeBzCtrl({ addTask: [created()] });
+    await expect(submitForm(ID, incidentForm(), undefined, 'IMP-NLD-EXA-RTM')).resolves.toMatchObject({
+      ok: false,
+      kind: 'invalid',
+      message: expect.stringContaining('VTT-BEL-ATP'),
+    });
+    expect(bzctrl.addTaskRequests()).toHaveLength(0);
+    await expect(submitForm(ID, incidentForm(), undefined, 'VTT-BEL-GATE')).resolves.toMatchObject({
+      ok: true,
+    });
+  });
+});
+
 describe('submitForm: into the outbox, then to BzCtrl', () => {
   it('sends the body built from the form and the configured workspace key, and answers created', async () => {
     await configure({ domain: 'VTT-NLD-TML', workspace: 'FIN' });

@@ -36,7 +36,16 @@ describe('templates', () => {
 
   it('names the unknown placeholders, each once', () => {
     expect(unknownPlaceholders('{so} {lrn} {so} {Date}')).toEqual(['so', 'Date']);
-    expect(unknownPlaceholders('{serviceOrder} {lrn} {pageTitle} {date} {1} { x }')).toEqual([]);
+    expect(unknownPlaceholders('{serviceOrder} {lrn} {pageTitle} {date} {1} { } {1,2}')).toEqual([]);
+  });
+
+  it('refuses what looks meant as a placeholder but is not one', () => {
+    expect(unknownPlaceholders('{service_order} { lrn } {page-title} {lrn2}')).toEqual([
+      'service_order',
+      'lrn',
+      'page-title',
+      'lrn2',
+    ]);
   });
 
   it('writes the date as YYYY-MM-DD in local time', () => {
