@@ -3,8 +3,8 @@ import { setPageLanguage } from '@/lib/locale';
 import { mountPopup } from './mount';
 import { startPopup } from './startup';
 
-// The page's reading was asked for by the popup's plain first script (popup-start.ts); what else the
-// form needs is asked for here, and the form is drawn as soon as the quick reads are in. For
+// The page's reading and the form's stored data were asked for by the popup's plain first script
+// (popup-start.ts); they are taken up here, and the form is drawn as soon as they are in. For
 // `npm run bench`: the popup's timeline is in its performance marks.
 performance.mark('bzctrl:script');
 setPageLanguage();

@@ -1,9 +1,10 @@
 /**
- * Everything the popup needs to show its form, asked for the moment its script runs, before React
- * is loaded: the tab it is about, the page's reading of that tab (the slowest: it goes to the page
- * and back), the settings, the account, the menu's selection and a draft to restore. Each read
- * starts as soon as what it depends on is there; the popup draws its form once the quick ones are in,
- * with the reading when it has come by then (it usually has: React takes longer to load).
+ * Everything the popup needs to show its form: the tab it is about, the page's reading of that tab
+ * (the slowest: it goes to the page and back), the settings, the account, the menu's selection and a
+ * draft to restore. The popup's first script asked for the reading and the stored data before React
+ * loaded (lib/early-reading.ts, lib/early-storage.ts); the rest starts as soon as what it depends on
+ * is there. The form is drawn once the stored data is in, with the page's values when the reading
+ * follows within READING_AWAITED_MS, rather than drawn empty and then drawn again.
  * No React here: this module is what the popup's entry loads first.
  */
 
@@ -16,6 +17,12 @@ import {
   startReading,
   type TabsAndScripting,
 } from '@/lib/early-reading';
+import {
+  answerFromEarlyStorage,
+  EARLY_STORAGE_KEY,
+  type EarlyStorage,
+  type StorageApi,
+} from '@/lib/early-storage';
 import { type Launch, takeLaunch } from '@/lib/launch';
 import { mergeReadings } from '@/lib/page/candidates';
 import { valuesFromSelection } from '@/lib/page/selection';
@@ -66,6 +73,9 @@ export interface Startup {
   readAgain(): void;
 }
 
+/** How long the drawing of the form waits for the page's reading, once the rest is in. */
+const READING_AWAITED_MS = 15;
+
 /** Starts every read now; the state fills in as they come. */
 export function startPopup(search: string): Startup {
   let state: StartupState = { reading: NOTHING_READ, pageRead: false };
@@ -75,6 +85,12 @@ export function startPopup(search: string): Startup {
     for (const listener of listeners) listener();
   };
 
+  // The storage reads the first script asked for answer the reads below; once these are in, the
+  // browser answers every read again.
+  const endEarlyStorage = answerFromEarlyStorage(
+    browser as unknown as StorageApi,
+    (globalThis as { [EARLY_STORAGE_KEY]?: EarlyStorage })[EARLY_STORAGE_KEY],
+  );
   // Started by the popup's plain first script, before this module loaded; else now.
   const early =
     (globalThis as { [EARLY_READING_KEY]?: Promise<EarlyReading> })[EARLY_READING_KEY] ??
@@ -93,7 +109,7 @@ export function startPopup(search: string): Startup {
   const locksRead = loadSettingsAndLocks();
   const settingsRead = locksRead.then(({ settings }) => settings);
 
-  void Promise.all([
+  const essentialsRead = Promise.all([
     settingsRead,
     currentAccount(settingsRead),
     lastEmailItem.getValue(),
@@ -109,22 +125,40 @@ export function startPopup(search: string): Startup {
     performance.mark('bzctrl:essentials-read');
     const launchPresetId = launch?.presetId;
     const workspaceLocked = locked.includes('domain') || locked.includes('workspace');
-    update({
-      essentials: { settings, account, lastEmail, tabId, draft, presets, launchPresetId, workspaceLocked },
-    });
+    const essentials = {
+      settings,
+      account,
+      lastEmail,
+      tabId,
+      draft,
+      presets,
+      launchPresetId,
+      workspaceLocked,
+    };
+    // The form is drawn once, with the page's values in, when the reading follows soon; a slow
+    // page gets an empty form first, filled when its reading comes.
+    if (state.pageRead) update({ essentials });
+    else {
+      const draw = () => {
+        if (!state.essentials) update({ essentials });
+      };
+      setTimeout(draw, READING_AWAITED_MS);
+      void readingDone.finally(draw);
+    }
   });
   // The menu's selection fills the form at once; the page's reading follows. Where the page itself
   // showed the selection, its reading (with the label beside it) is the one that counts.
   void launchRead.then((launch) => {
     if (launch && !state.pageRead) update({ reading: readingOfLaunch(launch) });
   });
-  void Promise.all([launchRead, pageRead]).then(([launch, page]) =>
+  const readingDone = Promise.all([launchRead, pageRead]).then(([launch, page]) =>
     update({
       reading: page.selection || !launch ? page : mergeReadings([readingOfLaunch(launch), page]),
       pageRead: true,
       page: page.page ?? state.page,
     }),
   );
+  void Promise.allSettled([essentialsRead, readingDone]).then(endEarlyStorage);
 
   return {
     subscribe(listener) {
