@@ -9,8 +9,11 @@ import { EARLY_STORAGE_KEY, type StorageApi, startEarlyStorage } from '@/lib/ear
 export default defineUnlistedScript(() => {
   performance.mark('bzctrl:reading-requested');
   const api = ((globalThis as { browser?: unknown }).browser ?? chrome) as TabsAndScripting & StorageApi;
-  Object.assign(globalThis, {
-    [EARLY_READING_KEY]: startReading(api, location.search),
-    [EARLY_STORAGE_KEY]: startEarlyStorage(api),
-  });
+  Object.assign(globalThis, { [EARLY_READING_KEY]: startReading(api, location.search) });
+  try {
+    Object.assign(globalThis, { [EARLY_STORAGE_KEY]: startEarlyStorage(api) });
+  } catch {
+    // A browser without one of the areas (Firefox for Android has no managed storage): the
+    // popup's modules read storage themselves.
+  }
 });

@@ -10,10 +10,14 @@
 type Keys = string | string[] | null | undefined;
 
 /** What of a storage area this needs: Chrome's and Firefox's both have it, with promises. */
+type ChangeListener = (changes: Record<string, unknown>, areaName?: string) => void;
+
 export interface ReadableArea {
   get(keys?: Keys): Promise<Record<string, unknown>>;
   set?(items: Record<string, unknown>): Promise<void>;
   remove?(keys: string | string[]): Promise<void>;
+  /** The area's own event: @wxt-dev/storage watches this one, and Chrome fires it first. */
+  onChanged?: { addListener(listener: ChangeListener): void };
 }
 
 export interface StorageApi {
@@ -21,9 +25,7 @@ export interface StorageApi {
     local: ReadableArea;
     session: ReadableArea;
     managed: ReadableArea;
-    onChanged: {
-      addListener(listener: (changes: Record<string, unknown>, areaName: string) => void): void;
-    };
+    onChanged: { addListener(listener: ChangeListener): void };
   };
 }
 
@@ -41,7 +43,7 @@ interface AreaReads {
   /** Undefined for the whole area. */
   keys: readonly string[] | null;
   values: Promise<Record<string, unknown>>;
-  /** Keys changed since they were asked for (all of them: '*'). */
+  /** Keys changed since they were asked for. */
   changed: Set<string>;
 }
 
@@ -52,18 +54,28 @@ export const EARLY_STORAGE_KEY = 'bzctrlEarlyStorage';
 
 /** Asks for the start-up keys now, and notes every change to them from here on. */
 export function startEarlyStorage(api: StorageApi): EarlyStorage {
+  const areas = ['local', 'session', 'managed'] as const;
+  const changed = Object.fromEntries(areas.map((area) => [area, new Set<string>()])) as Record<
+    AreaName,
+    Set<string>
+  >;
+  const note = (area: AreaName) => (changes: Record<string, unknown>) => {
+    for (const key of Object.keys(changes)) changed[area].add(key);
+  };
+  // Listening before asking: a change between the two is never missed. Each area's own event too,
+  // which comes first: a watcher that reads again on it must not be answered from here.
+  api.storage.onChanged.addListener((changes, areaName) => {
+    if (areaName && areaName in changed) note(areaName as AreaName)(changes);
+  });
+  for (const area of areas) api.storage[area].onChanged?.addListener(note(area));
   const early = {} as EarlyStorage;
-  for (const area of ['local', 'session', 'managed'] as const) {
+  for (const area of areas) {
     const keys = START_KEYS[area];
     const values = api.storage[area].get(keys === null ? null : [...keys]);
     // A read that fails (Firefox without a policy) fails for whoever takes it, not here.
     values.catch(() => undefined);
-    early[area] = { keys, values, changed: new Set() };
+    early[area] = { keys, values, changed: changed[area] };
   }
-  api.storage.onChanged.addListener((changes, areaName) => {
-    const reads = early[areaName as AreaName];
-    if (reads) for (const key of Object.keys(changes)) reads.changed.add(key);
-  });
   return early;
 }
 
@@ -84,7 +96,10 @@ export function answerFromEarlyStorage(api: StorageApi, early: EarlyStorage | un
 function serveArea(target: ReadableArea, reads: AreaReads): () => void {
   const { get, set, remove } = target;
   const fresh = (key: string) => !reads.changed.has(key) && (reads.keys === null || reads.keys.includes(key));
-  const answerGet = function (this: ReadableArea, keys?: Keys) {
+  const answerGet = function (this: ReadableArea, keys?: Keys, ...rest: unknown[]) {
+    // A call with a callback is the browser's to answer.
+    if (rest.length > 0)
+      return (get as (...args: unknown[]) => Promise<Record<string, unknown>>).call(this, keys, ...rest);
     const asked = keys === null || keys === undefined ? null : typeof keys === 'string' ? [keys] : keys;
     const early =
       asked === null
@@ -98,13 +113,13 @@ function serveArea(target: ReadableArea, reads: AreaReads): () => void {
     );
   };
   // Writes of this page count as changes at once (the browser reports them only later).
-  const noteSet = function (this: ReadableArea, items: Record<string, unknown>) {
+  const noteSet = function (this: ReadableArea, items: Record<string, unknown>, ...rest: unknown[]) {
     for (const key of Object.keys(items)) reads.changed.add(key);
-    return (set as NonNullable<ReadableArea['set']>).call(this, items);
+    return (set as (...args: unknown[]) => Promise<void>).call(this, items, ...rest);
   };
-  const noteRemove = function (this: ReadableArea, keys: string | string[]) {
+  const noteRemove = function (this: ReadableArea, keys: string | string[], ...rest: unknown[]) {
     for (const key of typeof keys === 'string' ? [keys] : keys) reads.changed.add(key);
-    return (remove as NonNullable<ReadableArea['remove']>).call(this, keys);
+    return (remove as (...args: unknown[]) => Promise<void>).call(this, keys, ...rest);
   };
 
   const names = ['get', 'set', 'remove'] as const;

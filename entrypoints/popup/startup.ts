@@ -85,8 +85,7 @@ export function startPopup(search: string): Startup {
     for (const listener of listeners) listener();
   };
 
-  // The storage reads the first script asked for answer the reads below; once these are in, the
-  // browser answers every read again.
+  // The storage reads the first script asked for answer the reads below.
   const endEarlyStorage = answerFromEarlyStorage(
     browser as unknown as StorageApi,
     (globalThis as { [EARLY_STORAGE_KEY]?: EarlyStorage })[EARLY_STORAGE_KEY],
@@ -143,7 +142,7 @@ export function startPopup(search: string): Startup {
         if (!state.essentials) update({ essentials });
       };
       setTimeout(draw, READING_AWAITED_MS);
-      void readingDone.finally(draw);
+      void readingDone.then(draw, draw);
     }
   });
   // The menu's selection fills the form at once; the page's reading follows. Where the page itself
@@ -158,7 +157,9 @@ export function startPopup(search: string): Startup {
       page: page.page ?? state.page,
     }),
   );
-  void Promise.allSettled([essentialsRead, readingDone]).then(endEarlyStorage);
+  // Only as long as the form's first reads take (the reading asked for its rules at its start):
+  // a read after them, by a watcher say, is the browser's to answer.
+  void essentialsRead.then(endEarlyStorage, endEarlyStorage);
 
   return {
     subscribe(listener) {

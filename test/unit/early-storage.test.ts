@@ -8,9 +8,17 @@ import {
 
 /** A storage area holding `values`, counting the reads that reach it. */
 function fakeArea(values: Record<string, unknown>, failing = false) {
+  const listeners: ((changes: Record<string, unknown>) => void)[] = [];
   const area = {
     values,
     reads: [] as unknown[],
+    onChanged: {
+      addListener: (listener: (changes: Record<string, unknown>) => void) => listeners.push(listener),
+    },
+    /** The area's own event, which Chrome fires before storage.onChanged. */
+    fireChanged(key: string) {
+      for (const listener of listeners) listener({ [key]: { newValue: 'changed' } });
+    },
     get(keys?: string | string[] | null) {
       area.reads.push(keys);
       if (failing) return Promise.reject(new Error('Managed storage manifest not found'));
@@ -102,11 +110,47 @@ describe('the popup’s start-up storage reads', () => {
     const unhandled = vi.fn();
     process.on('unhandledRejection', unhandled);
     const end = answerFromEarlyStorage(failing.api, startEarlyStorage(failing.api));
+    // The modules take it up later, after the rejection would have been reported as unhandled.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     await expect(failing.api.storage.managed.get(null)).rejects.toThrow('Managed storage manifest not found');
     await new Promise((resolve) => setTimeout(resolve, 0));
     process.off('unhandledRejection', unhandled);
     expect(unhandled).not.toHaveBeenCalled();
     end();
+  });
+
+  it('a change the area itself reports, before storage.onChanged, is asked of the browser', async () => {
+    const { api, session } = fakeApi();
+    const end = answerFromEarlyStorage(api, startEarlyStorage(api));
+    session.values.account = { email: 'b@example.com' };
+    session.fireChanged('account');
+    await expect(api.storage.session.get('account')).resolves.toEqual({
+      account: { email: 'b@example.com' },
+    });
+    expect(readsAfterStart(session)).toEqual(['account']);
+    end();
+  });
+
+  it('hands a call with a callback to the browser', async () => {
+    const { api, local } = fakeApi();
+    const end = answerFromEarlyStorage(api, startEarlyStorage(api));
+    const callback = vi.fn();
+    await (api.storage.local.get as (...args: unknown[]) => Promise<unknown>)('settings', callback);
+    expect(readsAfterStart(local)).toEqual(['settings']);
+    end();
+  });
+
+  it('puts back a method the area inherits, as inherited', async () => {
+    const { api, local } = fakeApi();
+    const { get, ...ownParts } = local;
+    const prototype = { get };
+    const inheriting: typeof local = Object.assign(Object.create(prototype), ownParts);
+    const withInherited = { storage: { ...api.storage, local: inheriting } };
+    const end = answerFromEarlyStorage(withInherited, startEarlyStorage(withInherited));
+    expect(Object.hasOwn(inheriting, 'get')).toBe(true);
+    end();
+    expect(Object.hasOwn(inheriting, 'get')).toBe(false);
+    expect(inheriting.get).toBe(prototype.get);
   });
 
   it('leaves the areas as they were once start-up is over', async () => {
