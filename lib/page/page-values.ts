@@ -37,6 +37,10 @@ const MAX_LABELLED_BY_QUERIES = 8;
 /** Form controls, walked by tag: live collections cost far less than a selector over the page. */
 const FORM_CONTROL_TAGS = ['input', 'select', 'textarea'];
 const MAX_FORM_CONTROLS = 20_000;
+/** More controls of a tag than this, and the selector engine picks out the named ones. */
+const MANY_FORM_CONTROLS = 500;
+/** Siblings enough for each of them to be tested whole before it is walked (walkTexts). */
+const MANY_SIBLINGS = 8;
 
 /** A value with the node it was read at, to rank labelled values in the order the page shows them. */
 interface PlacedValue extends FoundValue {
@@ -167,32 +171,41 @@ function readText(root: Element | ShadowRoot, values: PageValues, labels: LabelR
  * Calls `visit` on the text nodes of `root` in page order, leaving out whole subtrees whose text
  * cannot hold a label: one native textContent per sizeable element spares a node-by-node walk of
  * what holds none (the script wrapping each node is what costs, the first time a page is read).
+ * Only an element among many siblings (a panel of a list, a row of a grid) is tested so: their
+ * texts together are their parent's once, where testing every level would copy the page's text
+ * once per level, and a log of megabytes in one text node with it.
  * `visit` gives an element to walk past, or false to stop.
  */
-
 function walkTexts(
   root: ParentNode,
   gate: LabelReader['subtreeGate'],
   visit: (text: Text) => Element | null | false,
 ): void {
   const pending: Node[] = [];
-  const pushChildren = (parent: Node) => {
-    for (let child = parent.lastChild; child; child = child.previousSibling) pending.push(child);
+  /** For each pending node, whether its parent has many element children. */
+  const amongMany: boolean[] = [];
+  const pushChildren = (parent: ParentNode & Node) => {
+    const many = parent.childElementCount >= MANY_SIBLINGS;
+    for (let child = parent.lastChild; child; child = child.previousSibling) {
+      pending.push(child);
+      amongMany.push(many);
+    }
   };
-  pushChildren(root);
+  pushChildren(root as ParentNode & Node);
   let past: Element | null = null;
   for (let visited = 0; pending.length > 0 && visited < MAX_TEXT_NODES; visited++) {
     const node = pending.pop() as Node;
+    const gated = amongMany.pop() as boolean;
     if (past?.contains(node)) continue;
     if (node.nodeType === 3) {
       const next = visit(node as Text);
       if (next === false) return;
       past = next ?? past;
     } else if (node.nodeType === 1 && !NOT_PAGE_TEXT.has((node as Element).localName)) {
+      const element = node as Element;
       // Elements of a few children are cheaper walked than asked.
-      if ((node as Element).childElementCount > 2 && !gate.test((node as Element).textContent ?? ''))
-        continue;
-      pushChildren(node);
+      if (gated && element.childElementCount > 2 && !gate.test(element.textContent ?? '')) continue;
+      pushChildren(element);
     }
   }
 }
@@ -268,12 +281,26 @@ function readAttributes(root: Element | ShadowRoot, values: PageValues): void {
   for (const element of firstOf(root.querySelectorAll('[aria-label]'), MAX_ATTRIBUTE_ELEMENTS)) {
     readAriaLabel(element.getAttribute('aria-label') ?? '', element, values);
   }
+  for (const control of namedFormControls(root)) readFormFieldName(control, values);
+}
+
+/**
+ * Form controls that have a name or an id, the only ones a name can tell the field of. Walked by
+ * tag (live collections cost next to nothing); where a tag has many (a grid's row checkboxes), the
+ * selector engine finds the named ones instead of a look at each.
+ */
+function* namedFormControls(root: Element | ShadowRoot): Generator<Element> {
   for (const tag of FORM_CONTROL_TAGS) {
     // A shadow root has no getElementsByTagName; its tree is small beside a page's.
-    const controls =
-      'getElementsByTagName' in root ? root.getElementsByTagName(tag) : root.querySelectorAll(tag);
-    for (const control of firstOf(controls, MAX_FORM_CONTROLS)) {
-      readFormFieldName(control, values);
+    const all = 'getElementsByTagName' in root ? root.getElementsByTagName(tag) : root.querySelectorAll(tag);
+    if (all.length <= MANY_FORM_CONTROLS) {
+      yield* firstOf(all, all.length);
+      continue;
+    }
+    yield* firstOf(root.querySelectorAll(`${tag}[name]`), MAX_FORM_CONTROLS);
+    // Those with an id and no name: the others were read with their name.
+    for (const control of firstOf(root.querySelectorAll(`${tag}[id]`), MAX_FORM_CONTROLS)) {
+      if (!control.hasAttribute('name')) yield control;
     }
   }
 }

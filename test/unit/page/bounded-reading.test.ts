@@ -83,3 +83,52 @@ describe('every text is read up to a bound', () => {
     expect(values(read()).serviceOrder).toEqual(['7770142', '7770143', '7770144']);
   });
 });
+
+describe('what the reader copies and looks at on a large page', () => {
+  /** Counts reads of textContent on `element` itself (its descendants are not counted). */
+  function countTextReads(element: Element): () => number {
+    let reads = 0;
+    const inherited = Object.getOwnPropertyDescriptor(Node.prototype, 'textContent');
+    Object.defineProperty(element, 'textContent', {
+      configurable: true,
+      get() {
+        reads++;
+        return inherited?.get?.call(this);
+      },
+    });
+    return () => reads;
+  }
+
+  it('never copies the text of a container that is one of few, such as the main of a log screen', () => {
+    document.body.innerHTML =
+      '<header><a href="/">Overview</a><a href="/gate">Gate</a><span>j.devries</span></header>' +
+      `<main><h1>Gate log</h1><nav><a>1</a><a>2</a><a>3</a></nav><pre>${LOG_LINE.repeat(50_000)}</pre></main>` +
+      '<footer><span>Brightwater</span><span>Botlek</span><span>+31</span></footer>';
+    const mainReads = countTextReads(document.querySelector('main') as Element);
+    const bodyReads = countTextReads(document.body);
+    expect(values(read())).toEqual({ serviceOrder: ['7770142'], lrn: [] });
+    expect(mainReads()).toBe(0);
+    expect(bodyReads()).toBe(0);
+  });
+
+  it('still passes over whole panels of a long list that hold no label, testing each once', () => {
+    const panel = (index: number) =>
+      `<section><h2>Movement ${index}</h2><dl><dt>Tank</dt><dd>T-${index}</dd></dl><p>Sampled</p></section>`;
+    const panels = Array.from({ length: 40 }, (_, index) => panel(index));
+    document.body.innerHTML = `<main>${panels.join('')}<dl><dt>Service order</dt><dd>7770142</dd></dl></main>`;
+    const firstPanel = document.querySelector('section') as Element;
+    const panelReads = countTextReads(firstPanel);
+    const headingReads = countTextReads(firstPanel.querySelector('h2') as Element);
+    expect(values(read()).serviceOrder).toEqual(['7770142']);
+    expect(panelReads()).toBe(1);
+    expect(headingReads()).toBe(0);
+  });
+
+  it('finds the one named control among many unnamed ones, by name and by id', () => {
+    const checkboxes = '<input type="checkbox">'.repeat(600);
+    document.body.innerHTML =
+      `<form>${checkboxes}<input name="lrn" value="24NLLRN0004471">` +
+      `<input id="serviceOrder" value="7770142">${checkboxes}</form>`;
+    expect(values(read())).toEqual({ serviceOrder: ['7770142'], lrn: ['24NLLRN0004471'] });
+  });
+});
