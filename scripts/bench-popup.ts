@@ -2,8 +2,8 @@
  * The popup's timeline, as an operator meets it: the real toolbar popup, opened by its real shortcut
  * (xdotool under Xvfb: a real key press is what lets the extension read the tab), on a small screen,
  * a grid of 10,000 rows and a page of 100,000 elements served on loopback. For each: navigation
- * start (0), document received, script evaluated, first render, reading requested, reading received
- * and fields filled (the popup's own performance marks), and when both fields were seen filled from
+ * start (0), document received, script evaluated, first render, reading requested, page answered,
+ * reading received and fields filled (the popup's own performance marks), and when both fields were seen filled from
  * outside (polled over CDP, every few ms), median and worst of 10 opens (BENCH_RUNS); beside the
  * page's own innerText time, and the time from the popup's first script to the fields seen filled,
  * which leaves out the browser's own part (it varies most from run to run on a loaded machine). And
@@ -30,6 +30,7 @@ const STAGES = [
   ['script evaluated', 'bzctrl:script'],
   ['settings, draft read', 'bzctrl:essentials-read'],
   ['first render', 'bzctrl:first-render'],
+  ['page answered', 'bzctrl:page-answered'],
   ['reading received', 'bzctrl:reading-received'],
   ['fields filled', 'bzctrl:fields-filled'],
 ] as const;
