@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import type { RefusedPreset } from '@/lib/presets/policy';
 import { type Preset, presetWorkspaceKey } from '@/lib/presets/preset';
+import { RefusedPolicyValues } from './RefusedPolicyValues';
 
 /** The organisation's presets: shown, never edited here (the policy wins, and is tried first). */
 export function ManagedPresets({
@@ -25,24 +26,7 @@ export function ManagedPresets({
         </div>
       )}
       {/* The organisation's presets the options page would refuse: not used, and why. */}
-      {refused.length > 0 && (
-        <div className="managed-rules managed-rules--refused">
-          <h3>{i18n.t('policy.refusedRules')}</h3>
-          <ul>
-            {refused.map(({ value, reasons }, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the policy's list, fixed while the page is open
-              <li key={index}>
-                <code>{JSON.stringify(value)}</code>
-                <ul className="managed-rules__reasons">
-                  {reasons.map((reason) => (
-                    <li key={reason}>{reason}</li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <RefusedPolicyValues refused={refused} />
     </>
   );
 }

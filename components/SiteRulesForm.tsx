@@ -11,6 +11,7 @@ import { siteRulesItem } from '@/lib/settings';
 import { Field } from './Field';
 import { ManagedRule } from './ManagedRule';
 import { PickOnPage, usePicksForRules } from './PickOnPage';
+import { RefusedPolicyValues } from './RefusedPolicyValues';
 import { RuleTester } from './RuleTester';
 import { StatusMessage } from './StatusMessage';
 import { useFocusAfterRender } from './use-focus-after-render';
@@ -138,24 +139,10 @@ export function SiteRulesForm() {
         </div>
       )}
       {/* The organisation's rules the options page would refuse: not used, and why. */}
-      {managedRules.refused.length > 0 && (
-        <div className="managed-rules managed-rules--refused">
-          <h3>{i18n.t('policy.refusedRules')}</h3>
-          <ul>
-            {managedRules.refused.map(({ value, reasons }, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the policy's list, fixed while the page is open
-              <li key={index}>
-                {isSiteRule(value) ? <ManagedRule rule={value} /> : <code>{JSON.stringify(value)}</code>}
-                <ul className="managed-rules__reasons">
-                  {reasons.map((reason) => (
-                    <li key={reason}>{reason}</li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <RefusedPolicyValues
+        refused={managedRules.refused}
+        show={(value) => (isSiteRule(value) ? <ManagedRule rule={value} /> : undefined)}
+      />
       {rows.map((row, index) => (
         <fieldset key={row.key} className="rule">
           <legend>{i18n.t('rules.rule', { number: String(index + 1) })}</legend>

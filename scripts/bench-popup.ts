@@ -19,6 +19,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from '@playwright/test';
 import { gridPage, innerTextMedian, LRN, largePage, SERVICE_ORDER, smallPage } from './bench-reader';
+import { CdpTarget } from './cdp-target';
 
 /** Opens per screen; BENCH_RUNS=20 npm run bench for a steadier median. */
 const RUNS = Number(process.env.BENCH_RUNS) || 10;
@@ -47,45 +48,6 @@ interface Run {
   seenFilled: number;
 }
 
-/** A page target reached over the browser's CDP session (the real popup is no Playwright page). */
-class Target {
-  private nextId = 1;
-  constructor(
-    private readonly cdp: CDPSession,
-    private readonly sessionId: string,
-  ) {}
-
-  evaluate(expression: string): Promise<unknown> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      const onMessage = (event: { sessionId?: string; message: string }) => {
-        const message = JSON.parse(event.message) as {
-          id?: number;
-          result?: { result?: { value?: unknown }; exceptionDetails?: { text: string } };
-        };
-        if (event.sessionId !== this.sessionId || message.id !== id) return;
-        this.cdp.off('Target.receivedMessageFromTarget', onMessage);
-        if (message.result?.exceptionDetails) reject(new Error(message.result.exceptionDetails.text));
-        else resolve(message.result?.result?.value);
-      };
-      this.cdp.on('Target.receivedMessageFromTarget', onMessage);
-      this.cdp
-        .send('Target.sendMessageToTarget', {
-          sessionId: this.sessionId,
-          message: JSON.stringify({
-            id,
-            method: 'Runtime.evaluate',
-            params: { expression, returnByValue: true },
-          }),
-        })
-        .catch((error: unknown) => {
-          this.cdp.off('Target.receivedMessageFromTarget', onMessage);
-          reject(error);
-        });
-    });
-  }
-}
-
 async function popupTarget(cdp: CDPSession, popupUrl: string): Promise<string | undefined> {
   const { targetInfos } = await cdp.send('Target.getTargets');
   return targetInfos.find((target) => target.type === 'page' && target.url === popupUrl)?.targetId;
@@ -111,7 +73,7 @@ async function openOnce(context: BrowserContext, page: Page, popupUrl: string): 
     execFileSync('xdotool', ['key', '--clearmodifiers', 'alt+shift+k']);
     const targetId = await waitFor(() => popupTarget(cdp, popupUrl), 'the popup');
     const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
-    const popup = new Target(cdp, sessionId);
+    const popup = new CdpTarget(cdp, sessionId);
     const probe = `(() => {
       const value = (name) => document.querySelector('[name="' + name + '"]')?.value;
       return value('orderID') === ${JSON.stringify(SERVICE_ORDER)} && value('lrn') === ${JSON.stringify(LRN)}

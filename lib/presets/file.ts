@@ -5,7 +5,7 @@
  * with which one and why, and nothing is saved.
  */
 import { i18n } from '#i18n';
-import { MAX_PRESETS, newPresetId, type Preset, presetSchema } from './preset';
+import { emptyPreset, MAX_PRESETS, newPresetId, type Preset, presetSchema } from './preset';
 
 export const PRESET_FILE_FORMAT = 'bzctrl-reporter-presets';
 /** Larger than any honest list of presets: a bigger file is not read at all. */
@@ -55,28 +55,14 @@ export function readPresetsFile(text: string): PresetFileResult {
   return { ok: true, presets };
 }
 
-const OPTIONAL_TEXT = [
-  'todoType',
-  'domain',
-  'workspace',
-  'title',
-  'description',
-  'category',
-  'subCategory',
-  'status',
-  'priority',
-  'impact',
-  'likelihood',
-] as const;
-
 /** Fields left out are blank; an entry that is not an object stays as it is, to be refused. */
 export function withDefaults(entry: unknown): unknown {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return entry;
   const given = entry as Record<string, unknown>;
-  const blanks = Object.fromEntries(OPTIONAL_TEXT.map((field) => [field, '']));
+  // The name is left out: a preset without one is refused, not named ''.
+  const { id: _id, name: _name, ...blanks } = emptyPreset('');
   return {
     ...blanks,
-    urlPatterns: [],
     ...given,
     id: typeof given.id === 'string' ? given.id : newPresetId(),
   };

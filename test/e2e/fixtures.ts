@@ -20,7 +20,6 @@ import path from 'node:path';
 import {
   type BrowserContext,
   test as base,
-  type CDPSession,
   chromium,
   expect,
   type Locator,
@@ -28,6 +27,7 @@ import {
   type Worker,
 } from '@playwright/test';
 import { DEMO_USER, type SandboxOptions, startSandbox } from '../../sandbox/server';
+import { CdpTarget } from '../../scripts/cdp-target';
 import { requireChromium } from '../../scripts/chromium';
 import { Sandbox, sandboxSettings } from './sandbox-control';
 
@@ -59,14 +59,8 @@ function formInActionPopup(popup: ActionPopup): OpenedForm {
   };
 }
 
-/** A page reached over a raw CDP target session. */
-export class ActionPopup {
-  private nextId = 1;
-  constructor(
-    private readonly cdp: CDPSession,
-    private readonly sessionId: string,
-  ) {}
-
+/** The real toolbar popup, reached over a raw CDP target session. */
+export class ActionPopup extends CdpTarget {
   /**
    * Types `value` into the form control named `name` as React takes typing: through the element
    * prototype's value setter, then `input` and `change` events.
@@ -95,38 +89,6 @@ export class ActionPopup {
       throw error;
     });
     if (!clicked) throw new Error(`nothing matches ${selector} in the popup`);
-  }
-
-  /** Evaluates `expression` in the page and returns its JSON value. */
-  evaluate(expression: string): Promise<unknown> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      const onMessage = (event: { sessionId?: string; message: string }) => {
-        const message = JSON.parse(event.message) as {
-          id?: number;
-          result?: { result?: { value?: unknown }; exceptionDetails?: { text: string } };
-        };
-        if (event.sessionId !== this.sessionId || message.id !== id) return;
-        this.cdp.off('Target.receivedMessageFromTarget', onMessage);
-        if (message.result?.exceptionDetails) reject(new Error(message.result.exceptionDetails.text));
-        else resolve(message.result?.result?.value);
-      };
-      this.cdp.on('Target.receivedMessageFromTarget', onMessage);
-      this.cdp
-        .send('Target.sendMessageToTarget', {
-          sessionId: this.sessionId,
-          message: JSON.stringify({
-            id,
-            method: 'Runtime.evaluate',
-            params: { expression, returnByValue: true, awaitPromise: true },
-          }),
-        })
-        // The popup closed: "No session with given id".
-        .catch((error: unknown) => {
-          this.cdp.off('Target.receivedMessageFromTarget', onMessage);
-          reject(error);
-        });
-    });
   }
 }
 
