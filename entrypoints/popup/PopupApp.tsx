@@ -68,8 +68,10 @@ function Popup({
 }) {
   const { settings, tabId } = essentials;
   const [account, setAccount] = useAccount(settings, essentials.account);
-  // The sign-in form offers the last e-mail that signed in (an expired session, say).
-  const [lastEmail, setLastEmail] = useState(essentials.lastEmail);
+  // The sign-in form offers the last e-mail that signed in (an expired session, say). Signed in, it
+  // is the account's from the first render: a fresh draft made for another address would be made
+  // anew for this one at once, and the form drawn twice.
+  const [lastEmail, setLastEmail] = useState(essentials.account?.email ?? essentials.lastEmail);
   if (account && account.email !== lastEmail) setLastEmail(account.email);
   const form = usePopupDraft(essentials.draft, tabId, settings, lastEmail);
   const { draft } = form;
