@@ -34,8 +34,12 @@ export function useZodForm<T extends Values, Parsed>(
 
   function setValue(field: keyof T & string, value: string, typedByUser = false) {
     if (typedByUser) dirty.current.add(field);
-    setValues((previous) => ({ ...previous, [field]: value }));
-    setServerErrors((previous) => ({ ...previous, [field]: undefined }));
+    // The same state back when nothing changes: React then draws nothing again (a reading that
+    // brings the values the form was first drawn with costs the popup no second drawing).
+    setValues((previous) => (previous[field] === value ? previous : { ...previous, [field]: value }));
+    setServerErrors((previous) =>
+      previous[field] === undefined ? previous : { ...previous, [field]: undefined },
+    );
   }
 
   /** Props for an input, select or textarea bound to `field`. */

@@ -12,7 +12,7 @@
  * Figures, not a pass/fail test: `npm run bench` prints them.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -68,14 +68,23 @@ async function waitFor<T>(check: () => Promise<T | undefined>, what: string, tim
   }
 }
 
+/** The popup's own shortcut, and its static twin's (see staticTwin). */
+const POPUP_KEY = 'alt+shift+k';
+const TWIN_KEY = 'alt+shift+j';
+
 /** One open of the real popup on `page` by its shortcut, until both fields hold the page's values. */
-async function openOnce(context: BrowserContext, page: Page, popupUrl: string): Promise<Run> {
+async function openOnce(
+  context: BrowserContext,
+  page: Page,
+  popupUrl: string,
+  key = POPUP_KEY,
+): Promise<Run> {
   const browser = context.browser();
   if (!browser) throw new Error('no browser');
   const cdp = await browser.newBrowserCDPSession();
   try {
     await page.bringToFront();
-    execFileSync('xdotool', ['key', '--clearmodifiers', 'alt+shift+k']);
+    execFileSync('xdotool', ['key', '--clearmodifiers', key]);
     const targetId = await waitFor(() => popupTarget(cdp, popupUrl), 'the popup');
     const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
     const popup = new CdpTarget(cdp, sessionId);
@@ -136,16 +145,21 @@ export async function benchPopup(executablePath: string, extensionDir: string): 
   const screens = { small: smallPage(), grid: gridPage(10_000), large: largePage(100_000) };
   const server = await serveScreens(screens);
   const profile = mkdtempSync(path.join(tmpdir(), 'bzctrl-bench-popup-'));
+  const twinDir = makeTwin();
+  const extensions = `${extensionDir},${twinDir}`;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: false,
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    args: [`--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`],
   });
   const lines: string[] = [];
   let loadedAtOpen = 0;
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const workerOf = (file: string) =>
+      waitFor(async () => context.serviceWorkers().find((worker) => worker.url().endsWith(file)), file);
+    const worker = await workerOf('/background.js');
     const popupUrl = `chrome-extension://${new URL(worker.url()).host}/popup.html`;
+    const twinUrl = `chrome-extension://${new URL((await workerOf(`/${TWIN_WORKER}`)).url()).host}/popup.html`;
     await signedInState(worker);
     const labels: Record<keyof typeof screens, string> = {
       small: 'small screen',
@@ -157,9 +171,21 @@ export async function benchPopup(executablePath: string, extensionDir: string): 
       await page.goto(server.url(name));
       await page.evaluate('globalThis.__name ??= (target) => target'); // tsx's helper, which the page lacks
       const innerText = await page.evaluate(innerTextMedian, 5);
+      // The static twin is measured on the small screen, its opens taking turns with the popup's,
+      // so that both meet the same spells of this machine.
+      const withTwin = name === 'small';
       await openOnce(context, page, popupUrl); // warms the browser's caches, as any earlier open would
+      if (withTwin) {
+        // After that open, whose grant lets the popup's document read the page.
+        await writeTwinPopup(twinDir, extensionDir, context, worker, page);
+        await openOnce(context, page, twinUrl, TWIN_KEY);
+      }
       const runs: Run[] = [];
-      for (let run = 0; run < RUNS; run++) runs.push(await openOnce(context, page, popupUrl));
+      const twinRuns: Run[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        runs.push(await openOnce(context, page, popupUrl));
+        if (withTwin) twinRuns.push(await openOnce(context, page, twinUrl, TWIN_KEY));
+      }
       lines.push(
         `${labels[name]} (innerText ${ms(innerText)}; goal: fields filled by ${ms(100 + (name === 'small' ? 0 : innerText))})`,
       );
@@ -178,6 +204,13 @@ export async function benchPopup(executablePath: string, extensionDir: string): 
           (run.marks['paint:first-contentful-paint'] ?? 0),
       ).length;
       lines.push(`  ${'at first paint'.padEnd(20)} values in, ${filledAtFirstPaint} of ${runs.length} opens`);
+      if (withTwin) {
+        lines.push("the same form as plain HTML with its stylesheet, no script (the browser's own part)");
+        for (const [label, mark] of TWIN_STAGES) {
+          lines.push(`  ${label.padEnd(20)} ${spread(twinRuns.map((run) => run.marks[mark] ?? Number.NaN))}`);
+        }
+        lines.push(`  ${'seen filled (CDP)'.padEnd(20)} ${spread(twinRuns.map((run) => run.seenFilled))}`);
+      }
       loadedAtOpen = Math.max(loadedAtOpen, gzipOf(extensionDir, await scriptsToFill(context, worker, page)));
       await page.close();
     }
@@ -185,8 +218,65 @@ export async function benchPopup(executablePath: string, extensionDir: string): 
     await context.close();
     await server.close();
     rmSync(profile, { recursive: true, force: true });
+    rmSync(twinDir, { recursive: true, force: true });
   }
   return { lines, loadedAtOpen };
+}
+
+/** The twin's stages: it has no script, so only the browser's own marks. */
+const TWIN_STAGES = [
+  ['document received', 'nav:responseEnd'],
+  ['load event', 'nav:loadEventEnd'],
+  ['first paint', 'paint:first-contentful-paint'],
+] as const;
+const TWIN_WORKER = 'twin-worker.js';
+
+/**
+ * The yardstick: a second extension whose popup is the popup's own form, saved as plain HTML with
+ * the page's values written in and the popup's stylesheet, and no script at all, opened by a
+ * shortcut of its own. What it takes to show is the browser's part for this form: no script of
+ * ours can show the form sooner. It has an (empty) worker, as the extension has: a popup opens in
+ * the process its extension's worker keeps, and one without would wait for a new process.
+ */
+function makeTwin(): string {
+  const twinDir = mkdtempSync(path.join(tmpdir(), 'bzctrl-bench-twin-'));
+  writeFileSync(
+    path.join(twinDir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Static twin of the popup',
+      version: '1.0',
+      action: { default_popup: 'popup.html' },
+      background: { service_worker: TWIN_WORKER },
+      commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+J' } } },
+    }),
+  );
+  writeFileSync(path.join(twinDir, TWIN_WORKER), '');
+  writeFileSync(path.join(twinDir, 'popup.html'), '');
+  return twinDir;
+}
+
+/** The twin's popup: the popup's form as drawn about `page` (opened as a tab), without its scripts. */
+async function writeTwinPopup(
+  twinDir: string,
+  extensionDir: string,
+  context: BrowserContext,
+  worker: Worker,
+  page: Page,
+): Promise<void> {
+  const popup = await openAsTab(context, worker, page);
+  const html = await popup.evaluate(() => {
+    for (const script of document.querySelectorAll('script, link[rel="modulepreload"]')) script.remove();
+    // What the user sees, as markup: a field's value is a property, which the markup would not keep.
+    for (const input of document.querySelectorAll('input')) input.setAttribute('value', input.value);
+    for (const textarea of document.querySelectorAll('textarea')) textarea.textContent = textarea.value;
+    for (const option of document.querySelectorAll('option'))
+      option.toggleAttribute('selected', option.selected);
+    return `<!doctype html>${document.documentElement.outerHTML}`;
+  });
+  await popup.close();
+  writeFileSync(path.join(twinDir, 'popup.html'), html);
+  cpSync(path.join(extensionDir, 'assets'), path.join(twinDir, 'assets'), { recursive: true });
 }
 
 /**
@@ -195,18 +285,35 @@ export async function benchPopup(executablePath: string, extensionDir: string): 
  * grant lets it read: the same document as the toolbar popup, loading the same scripts.
  */
 async function scriptsToFill(context: BrowserContext, worker: Worker, page: Page): Promise<string[]> {
+  const scripts: string[] = [];
+  const popup = await openAsTab(context, worker, page, async (tab) => {
+    const cdp = await context.newCDPSession(tab);
+    cdp.on('Network.requestWillBeSent', (event) => {
+      if (event.request.url.endsWith('.js')) scripts.push(event.request.url);
+    });
+    await cdp.send('Network.enable');
+  });
+  await popup.close();
+  return [...new Set(scripts)];
+}
+
+/**
+ * The popup's document opened as a tab about `page` (the grant of an earlier shortcut lets it read
+ * the page), once both fields hold the page's values; `beforeLoad` gets the tab before it loads.
+ */
+async function openAsTab(
+  context: BrowserContext,
+  worker: Worker,
+  page: Page,
+  beforeLoad?: (tab: Page) => Promise<void>,
+): Promise<Page> {
   await page.bringToFront();
   const tabId = await worker.evaluate(async () => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return tab?.id;
   });
   const popup = await context.newPage();
-  const cdp = await context.newCDPSession(popup);
-  const scripts: string[] = [];
-  cdp.on('Network.requestWillBeSent', (event) => {
-    if (event.request.url.endsWith('.js')) scripts.push(event.request.url);
-  });
-  await cdp.send('Network.enable');
+  await beforeLoad?.(popup);
   await popup.goto(`${worker.url().replace(/\/[^/]*$/, '')}/popup.html?tabId=${tabId}`);
   await popup.waitForFunction(
     ([serviceOrder, lrn]) =>
@@ -214,8 +321,7 @@ async function scriptsToFill(context: BrowserContext, worker: Worker, page: Page
       document.querySelector<HTMLInputElement>('[name="lrn"]')?.value === lrn,
     [SERVICE_ORDER, LRN],
   );
-  await popup.close();
-  return [...new Set(scripts)];
+  return popup;
 }
 
 /** gzip size of the extension's scripts at these URLs, together. */

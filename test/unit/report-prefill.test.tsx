@@ -11,7 +11,8 @@ import {
   usePresetFill,
   withReading,
 } from '@/components/report-prefill';
-import type { ReportField, ReportForm } from '@/lib/bzctrl/report-form';
+import { useZodForm } from '@/components/use-zod-form';
+import { type ReportField, type ReportForm, reportFormSchema } from '@/lib/bzctrl/report-form';
 import type { PageReading } from '@/lib/page/types';
 import { incidentForm } from './helpers';
 
@@ -70,6 +71,23 @@ describe('usePrefill', () => {
     );
     act(() => rerender({ now: reading('7770142', '24NLLRN0004471') }));
     expect(result.current.lrn).toBe('MINE12345');
+  });
+});
+
+describe('the form drawn with the reading in', () => {
+  it('is drawn once: the reading it was drawn with brings no second drawing', () => {
+    const now = reading('7770142', '24NLLRN0004471');
+    const start = incidentForm({ orderID: '', lrn: '' });
+    let drawings = 0;
+    const { result } = renderHook(() => {
+      drawings++;
+      const form = useZodForm(reportFormSchema, initialFormValues(start, now, [], undefined));
+      usePrefill(form, now);
+      return form.values;
+    });
+    // renderHook's act ran the effects, and any drawing they asked for.
+    expect(result.current).toMatchObject({ orderID: '7770142', lrn: '24NLLRN0004471' });
+    expect(drawings).toBe(1);
   });
 });
 
