@@ -6,11 +6,11 @@ import { PopupApp } from './PopupApp';
 import type { Startup } from './startup';
 
 /**
- * React and the form, loaded while the popup's reads are on their way (main.tsx). Drawn at once,
- * not in a later task: Chrome shows the popup after its document's load event, at the size its
- * content has then. Drawn here, and drawn again as soon as the stored data is in (a store's update
- * is drawn at once, in a microtask), the form is usually in before that event, and the popup opens
- * at its final size instead of empty and then grown.
+ * React and the form, loaded while the popup's reads are on their way (main.tsx). The placeholder
+ * is drawn at once, not in a later task, so that the app subscribes to its start-up store now: the
+ * store's update is then drawn at once too (in a microtask), and the form is usually drawn before
+ * the document's load event. Chrome shows the popup after that event, at the size its content has
+ * then: at its final size, instead of empty and then grown.
  */
 export function mountPopup(startup: Startup): void {
   const root = document.getElementById('root');

@@ -44,12 +44,10 @@ describe('PopupApp', () => {
   it('draws the form once, for the account signed in, with no address kept from before', async () => {
     render(<PopupApp startup={startupWith({ lastEmail: '' })} />);
     await screen.findByRole('button', { name: 'Create incident' });
-    const reporter = field('reporter');
-    expect(reporter?.value).toBe(EMAIL);
+    expect(field('reporter')?.value).toBe(EMAIL);
     expect(field('assignee')?.value).toBe(EMAIL);
     // The effects that follow the first render (the account's among them, run within render's act)
-    // left the same form: not a second one, drawn for another address.
-    expect(field('reporter')).toBe(reporter);
+    // drew no second form, for another address: the form's first render happened once.
     expect(performance.getEntriesByName('bzctrl:first-render')).toHaveLength(1);
   });
 
