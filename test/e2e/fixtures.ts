@@ -175,8 +175,18 @@ export class Extension {
       await cdp.detach();
       return undefined;
     }
-    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
-    return new ActionPopup(cdp, sessionId);
+    try {
+      const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
+      return new ActionPopup(cdp, sessionId);
+    } catch (error) {
+      // Closed between the listing and the attaching (a wait for it to close polls this): gone.
+      const stillThere = (await cdp.send('Target.getTargets')).targetInfos.some(
+        (target) => target.targetId === targetId,
+      );
+      await cdp.detach();
+      if (stillThere) throw error;
+      return undefined;
+    }
   }
 
   /**
