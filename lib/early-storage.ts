@@ -9,9 +9,9 @@
 
 type Keys = string | string[] | null | undefined;
 
-/** What of a storage area this needs: Chrome's and Firefox's both have it, with promises. */
 type ChangeListener = (changes: Record<string, unknown>, areaName?: string) => void;
 
+/** What of a storage area this needs: Chrome's and Firefox's both have it, with promises. */
 export interface ReadableArea {
   get(keys?: Keys): Promise<Record<string, unknown>>;
   set?(items: Record<string, unknown>): Promise<void>;
