@@ -8,6 +8,7 @@ import { PresetActions, PresetChoice } from '@/components/PresetControls';
 import { ReportForm } from '@/components/ReportForm';
 import type { PresetFill } from '@/components/report-prefill';
 import { useAccount } from '@/components/use-account';
+import { useAfterFirstRender } from '@/components/use-after-first-render';
 import { useFocusAfterRender } from '@/components/use-focus-after-render';
 import { emptyReportForm } from '@/lib/bzctrl/report-form';
 import type { Failure } from '@/lib/failures';
@@ -77,6 +78,8 @@ function Popup({
   const { draft } = form;
   const submission = useSubmission(draft.id, tabId, () => setAccount(null));
   const [showHistory, setShowHistory] = useState(false);
+  // The notes about the history load once the form is drawn (each is a module and a storage read).
+  const formDrawn = useAfterFirstRender();
   const [pickFailure, setPickFailure] = useState<string>();
   const outboxHolds = useOutboxHolds();
   const presets = usePresetChoice(
@@ -195,7 +198,7 @@ function Popup({
         </Suspense>
         <Suspense>
           {/* What the worker created from this tab's form after the popup that sent it had closed. */}
-          {!outcome && tabId !== null && <JustCreated tabId={tabId} />}
+          {formDrawn && !outcome && tabId !== null && <JustCreated tabId={tabId} />}
         </Suspense>
         {/*
           One live region, always there (one that appears with its text is not surely read out):
@@ -207,7 +210,7 @@ function Popup({
             <p className="message message--ok">{i18n.t('popup.signedInAgain')}</p>
           )}
           <Suspense>
-            {showForm && (
+            {formDrawn && showForm && (
               <AlreadyReported serviceOrder={reading.serviceOrder[0]?.value} lrn={reading.lrn[0]?.value} />
             )}
           </Suspense>

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { emptyReportForm, type ReportField, type ReportForm } from '@/lib/bzctrl/report-form';
 import { type Draft, discardDraft, saveDraft } from '@/lib/drafts';
 import type { Settings } from '@/lib/settings';
@@ -24,33 +24,44 @@ export function usePopupDraft(
   email: string,
 ) {
   const [draft, setDraft] = useState<Draft>(() => restoredDraft ?? newDraft(tabId, settings, email));
+  // The draft as last changed, for the next change to build on. Saved from here, never from inside
+  // a state updater: React may run an updater again in a later render, and a save then, after the
+  // worker discarded the draft of an item it created, would bring the draft back.
+  const latest = useRef(draft);
+  const change = useCallback((next: Draft) => {
+    latest.current = next;
+    setDraft(next);
+  }, []);
   const [restored, setRestored] = useState(Boolean(restoredDraft));
   const holdsWork = draft.typed.length > 0;
 
-  const keep = useCallback((values: ReportForm, typed: ReportField[], presetChoice?: string | null) => {
-    setDraft((previous) => {
-      const next = { ...previous, values, typed, presetChoice, updatedAt: Date.now() };
+  const keep = useCallback(
+    (values: ReportForm, typed: ReportField[], presetChoice?: string | null) => {
+      const next = { ...latest.current, values, typed, presetChoice, updatedAt: Date.now() };
+      change(next);
       void saveDraft(next);
-      return next;
-    });
-  }, []);
+    },
+    [change],
+  );
 
   /** The preset the user chose: kept with the draft once it holds work, so a closed popup keeps it. */
-  const keepChoice = useCallback((presetChoice: string | null) => {
-    setDraft((previous) => {
+  const keepChoice = useCallback(
+    (presetChoice: string | null) => {
+      const previous = latest.current;
       const next = { ...previous, presetChoice };
+      change(next);
       if (previous.typed.length > 0) void saveDraft({ ...next, updatedAt: Date.now() });
-      return next;
-    });
-  }, []);
+    },
+    [change],
+  );
 
   /** A fresh form (after an item was created or queued, or the draft discarded). */
   const startOver = useCallback(
     (forEmail: string) => {
-      setDraft(newDraft(tabId, settings, forEmail));
+      change(newDraft(tabId, settings, forEmail));
       setRestored(false);
     },
-    [tabId, settings],
+    [tabId, settings, change],
   );
 
   const discard = useCallback(

@@ -5,31 +5,8 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp } from '@/entrypoints/popup/PopupApp';
-import type { Essentials, Startup, StartupState } from '@/entrypoints/popup/startup';
-import { NOTHING_READ } from '@/lib/read-tab';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { useLanguage } from './i18n-setup';
-
-const EMAIL = 'operator@example.com';
-
-function startupWith(essentials: Partial<Essentials>): Startup {
-  const state: StartupState = {
-    essentials: {
-      settings: { ...DEFAULT_SETTINGS, domain: 'IMP-NLD-EXA-SWA', workspace: 'SWA' },
-      account: { email: EMAIL, tokenUrl: 'https://bzctrl.com/bzctrl-core-api/oauth/token' },
-      lastEmail: '',
-      tabId: 7,
-      draft: undefined,
-      presets: [],
-      launchPresetId: undefined,
-      workspaceLocked: false,
-      ...essentials,
-    },
-    reading: NOTHING_READ,
-    pageRead: true,
-  };
-  return { subscribe: () => () => {}, getSnapshot: () => state, readAgain: () => {} };
-}
+import { EMAIL, startupWith } from './popup-startup';
 
 const field = (name: string) => document.querySelector<HTMLInputElement>(`[name="${name}"]`);
 
