@@ -41,6 +41,8 @@ const MAX_FORM_CONTROLS = 20_000;
 const MANY_FORM_CONTROLS = 500;
 /** Siblings enough for each of them to be tested whole before it is walked (walkTexts). */
 const MANY_SIBLINGS = 8;
+/** XPathResult.BOOLEAN_TYPE, written out: the global is missing where XPath is (happy-dom). */
+const XPATH_BOOLEAN = 3;
 
 /** A value with the node it was read at, to rank labelled values in the order the page shows them. */
 interface PlacedValue extends FoundValue {
@@ -186,7 +188,15 @@ function walkTexts(
   const amongMany: boolean[] = [];
   const pushChildren = (parent: ParentNode & Node) => {
     const many = parent.childElementCount >= MANY_SIBLINGS;
-    for (let child = parent.lastChild; child; child = child.previousSibling) {
+    // Many elements with only white space between them (a list's panels, a form's rows): the
+    // elements alone are looked at. In the reader's own world, the script object made for each
+    // node it touches is what costs most, the first time a page is read; white space holds no label.
+    const elementsOnly = many && !holdsText(parent);
+    for (
+      let child = elementsOnly ? parent.lastElementChild : parent.lastChild;
+      child;
+      child = elementsOnly ? (child as Element).previousElementSibling : child.previousSibling
+    ) {
       pending.push(child);
       amongMany.push(many);
     }
@@ -207,6 +217,25 @@ function walkTexts(
       if (gated && element.childElementCount > 2 && !gate.test(element.textContent ?? '')) continue;
       pushChildren(element);
     }
+  }
+}
+
+/**
+ * Whether `parent` has a text child that is more than white space, asked of the browser's XPath,
+ * which looks at its text children without a script object for each. Where XPath is missing
+ * (happy-dom) or refuses, it says yes: every child is then looked at, as before.
+ */
+function holdsText(parent: Node): boolean {
+  try {
+    return (parent.ownerDocument as Document).evaluate(
+      'text()[normalize-space()]',
+      parent,
+      null,
+      XPATH_BOOLEAN,
+      null,
+    ).booleanValue;
+  } catch {
+    return true;
   }
 }
 
