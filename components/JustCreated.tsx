@@ -7,7 +7,7 @@ import { openTaskLink } from '@/lib/tabs';
 /**
  * One line above a fresh form: what the worker created from this tab's form after the popup that
  * sent it had closed (it closes as the item's tab opens), so the operator knows it went through.
- * Taken once: the popup after next is plain. Loaded once the form is drawn (PopupApp).
+ * Taken once: the popup after next is plain. Loaded a task after the form is drawn (PopupApp).
  */
 export function JustCreated({ tabId }: { tabId: number }) {
   const [entry, setEntry] = useState<HistoryEntry>();

@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from '@playwright/test';
+import { medianAndWorst } from './bench-figures';
 import { gridPage, innerTextMedian, LRN, largePage, SERVICE_ORDER, smallPage } from './bench-reader';
 import { CdpTarget } from './cdp-target';
 
@@ -125,9 +126,8 @@ async function openOnce(
 
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(0)} ms` : '-');
 function spread(values: number[]): string {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (sorted.length === 0) return '-';
-  return `${ms(sorted[Math.floor(sorted.length / 2)] ?? Number.NaN)} (worst ${ms(sorted.at(-1) ?? Number.NaN)})`;
+  const figures = medianAndWorst(values);
+  return figures ? `${ms(figures.median)} (worst ${ms(figures.worst)})` : '-';
 }
 
 /** Serves the bench's screens on loopback, each at /<name>.html. */

@@ -7,15 +7,16 @@
  * of 10,000 rows with a selected row near the end, a page of 100,000 elements with the values near
  * the end, and a log screen of 200,000 lines in one `<pre>` (as parsed, and as one text node set by
  * the screen's script), each beside a small detail screen as the yardstick of the reader's usual time.
- * Each full-size page is also read once, cold, by a reader just injected into it just loaded, in
- * an isolated world as the popup's is (the first read, median of 5): what a popup's reading costs,
- * where the repeated reads are warm.
+ * Each page, at its full size, is also read once, cold, by a reader just injected into it just
+ * loaded, in an isolated world as the popup's is (the first read, median of 5): what a popup's
+ * reading costs, where the repeated reads are warm.
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'esbuild';
+import { medianAndWorst } from './bench-figures';
 import { requireChromium } from './chromium';
 
 /** What runs in the page: the reader's DOM work (the extension page then reads the address and ranks). */
@@ -224,7 +225,9 @@ async function firstRead(page: Page, code: string, world: string): Promise<numbe
       frameId: frameTree.frame.id,
       worldName: world,
     });
-    await cdp.send('Runtime.evaluate', { expression: code, contextId });
+    const injected = await cdp.send('Runtime.evaluate', { expression: code, contextId });
+    if (injected.exceptionDetails)
+      throw new Error(`the reader threw as injected: ${injected.exceptionDetails.text}`);
     const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
       expression: `(() => {
         const start = performance.now();
@@ -310,11 +313,8 @@ export async function benchReader(executablePath: string): Promise<string[]> {
             ? ''
             : `, ${(timing.readerMs / smallScreen.readerMs).toFixed(1)}x the small screen`;
         const innerText = yardstick ? 'innerText of a plain grid as large' : 'innerText';
-        const sorted = [...firstReads].sort((a, b) => a - b);
-        const first =
-          sorted.length > 0
-            ? ` (first read ${ms(sorted[Math.floor(sorted.length / 2)] ?? 0)}, worst ${ms(sorted.at(-1) ?? 0)})`
-            : '';
+        const cold = medianAndWorst(firstReads);
+        const first = cold ? ` (first read ${ms(cold.median)}, worst ${ms(cold.worst)})` : '';
         lines.push(
           `${name} ${size.toLocaleString('en')} (${timing.elements.toLocaleString('en')} elements): ` +
             `readPage ${timing.failed ? `threw ${timing.failed}` : `${ms(timing.readerMs)}${first}`}, ` +

@@ -78,7 +78,8 @@ function Popup({
   const { draft } = form;
   const submission = useSubmission(draft.id, tabId, () => setAccount(null));
   const [showHistory, setShowHistory] = useState(false);
-  // The notes about the history load once the form is drawn (each is a module and a storage read).
+  // The notes about the history load a task after the render that draws the form has committed
+  // (each is a module and a storage read), not in that render.
   const formDrawn = useAfterFirstRender();
   const [pickFailure, setPickFailure] = useState<string>();
   const outboxHolds = useOutboxHolds();

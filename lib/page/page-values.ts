@@ -41,7 +41,7 @@ const MAX_FORM_CONTROLS = 20_000;
 const MANY_FORM_CONTROLS = 500;
 /** Siblings enough for each of them to be tested whole before it is walked (walkTexts). */
 const MANY_SIBLINGS = 8;
-/** XPathResult.BOOLEAN_TYPE, written out: the global is missing where XPath is (happy-dom). */
+/** XPathResult.BOOLEAN_TYPE, written out: fewer bytes in the page reader than the global's name. */
 const XPATH_BOOLEAN = 3;
 
 /** A value with the node it was read at, to rank labelled values in the order the page shows them. */
@@ -221,11 +221,13 @@ function walkTexts(
 }
 
 /**
- * Whether `parent` has a text child that is more than white space, asked of the browser's XPath,
- * which looks at its text children without a script object for each. Where XPath is missing
- * (happy-dom) or refuses, it says yes: every child is then looked at, as before.
+ * Whether `parent` has a text child that is more than white space (XML's: NBSP counts as text),
+ * asked of the browser's XPath, which looks at its text children without a script object for each.
+ * Where XPath is missing (happy-dom) or refuses, it says yes: every child is then looked at.
  */
 function holdsText(parent: Node): boolean {
+  // XPath takes no shadow root (a fragment) as its context: one is walked whole, without asking.
+  if (parent.nodeType !== 1) return true;
   try {
     return (parent.ownerDocument as Document).evaluate(
       'text()[normalize-space()]',
