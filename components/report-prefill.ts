@@ -2,7 +2,7 @@
  * The page's reading in the form: the best values in Service order and LRN, at the first render
  * and from each later reading, never over what the user typed.
  */
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { ReportField, ReportForm as ReportFormValues } from '@/lib/bzctrl/report-form';
 import type { PageReading } from '@/lib/page/types';
 import { fieldsToFill, type PresetFormField, withPreset } from '@/lib/presets/apply';
@@ -50,8 +50,9 @@ export function usePresetFill(
   fill: PresetFill | undefined,
 ) {
   const { orderID, lrn } = form.values;
+  // A layout effect, as the reading's below: the preset's fields are drawn with the values they follow.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on a new preset or new values to fill in, not on every keystroke elsewhere
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!fill) return;
     const next = fill({ orderID, lrn });
     for (const field of fieldsToFill(form.isDirty)) {
@@ -73,8 +74,12 @@ export function usePrefill(
   // What the last reading put in each field: a later reading replaces it, even with nothing (the
   // menu's guess, then the page's own reading of the selection), and leaves anything else alone.
   const filledIn = useRef<Partial<Record<ReportField, string>>>({});
+  // A layout effect: the values are set, and drawn, in the task that brings the reading, before the
+  // browser paints. A passive effect may wait for a later task when the render that brought the
+  // reading was not an urgent one, and the popup would show the page read (data-page-read) with
+  // its fields still empty meanwhile.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a new reading arrives, not on every keystroke
-  useEffect(() => {
+  useLayoutEffect(() => {
     const best: [ReportField, string | undefined][] = [
       ['orderID', reading.serviceOrder[0]?.value],
       ['lrn', reading.lrn[0]?.value],
