@@ -63,11 +63,14 @@ test('BzCtrl refusing connections during submit: kept in the outbox, sent by its
   await expect.poll(() => outbox(extension)).toEqual([]);
   await expect.poll(() => badge(extension)).toBe('');
   const worker = await extension.worker();
-  const history = await worker.evaluate(async () => (await chrome.storage.local.get('history')).history);
-  expect(history).toMatchObject([{ title: 'Sent while offline' }]);
-  expect(await worker.evaluate(() => chrome.notifications.getAll())).toEqual(
-    expect.objectContaining({ [`created:${proxy.apiUrl}/app/#/todo/IMP-NLD-EXA-SWA-01`]: true }),
-  );
+  // The worker's steps after BzCtrl took it (outbox, history, draft, notification) run one after
+  // another: each is waited for, not read once the outbox is empty.
+  await expect
+    .poll(() => worker.evaluate(async () => (await chrome.storage.local.get('history')).history))
+    .toMatchObject([{ title: 'Sent while offline' }]);
+  await expect
+    .poll(() => worker.evaluate(() => chrome.notifications.getAll()))
+    .toEqual(expect.objectContaining({ [`created:${proxy.apiUrl}/app/#/todo/IMP-NLD-EXA-SWA-01`]: true }));
   await proxy.down();
 });
 
