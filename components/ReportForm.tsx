@@ -243,6 +243,8 @@ export function ReportForm({
 /** A valid amount as the user's language writes it, so they see how it was read: "€ 1.250,50". */
 function amountRead(typed: string): string | undefined {
   const amount = normalizeAmount(typed);
+  // Empty, as the form starts: nothing to show, and no schema asked at the first render.
+  if (amount === '') return undefined;
   return fieldRules.financialImpact.safeParse(amount).success
     ? i18n.t('form.amountRead', { amount: formatEuros(amount) })
     : undefined;

@@ -24,8 +24,13 @@ export function useZodForm<T extends Values, Parsed>(
   const dirty = useRef(new Set<string>(typedFields));
   const inFlight = useRef(false);
 
-  const parsed = useMemo(() => schema.safeParse(values), [schema, values]);
-  const schemaErrors = useMemo(() => firstMessagePerField<keyof T & string>(parsed.error), [parsed]);
+  // The schema is asked only once its messages show (from the first submit on) and at a submit:
+  // not at the form's first render, which the popup waits for, nor at each keystroke before.
+  const parsed = useMemo(
+    () => (submitted ? schema.safeParse(values) : undefined),
+    [schema, values, submitted],
+  );
+  const schemaErrors = useMemo(() => firstMessagePerField<keyof T & string>(parsed?.error), [parsed]);
 
   function error(field: keyof T & string): string | undefined {
     if (serverErrors[field]) return serverErrors[field];
@@ -56,7 +61,8 @@ export function useZodForm<T extends Values, Parsed>(
     return async (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
       setSubmitted(true);
-      if (!parsed.success) {
+      const verdict = parsed ?? schema.safeParse(values);
+      if (!verdict.success) {
         focusFirstInvalid(event.currentTarget);
         return;
       }
@@ -64,7 +70,7 @@ export function useZodForm<T extends Values, Parsed>(
       inFlight.current = true;
       setSubmitting(true);
       try {
-        await onValid(parsed.data);
+        await onValid(verdict.data);
       } finally {
         inFlight.current = false;
         setSubmitting(false);
