@@ -2,7 +2,7 @@
  * The page's reading in the form: the best values in Service order and LRN, at the first render
  * and from each later reading, never over what the user typed.
  */
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { ReportField, ReportForm as ReportFormValues } from '@/lib/bzctrl/report-form';
 import type { PageReading } from '@/lib/page/types';
 import { fieldsToFill, type PresetFormField, withPreset } from '@/lib/presets/apply';
@@ -50,7 +50,7 @@ export function usePresetFill(
   fill: PresetFill | undefined,
 ) {
   const { orderID, lrn } = form.values;
-  // A layout effect, as the reading's below: the preset's fields are drawn with the values they follow.
+  // A layout effect: the preset's fields are drawn in the task that draws the values they follow.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on a new preset or new values to fill in, not on every keystroke elsewhere
   useLayoutEffect(() => {
     if (!fill) return;
@@ -71,27 +71,23 @@ export function usePrefill(
   reading: PageReading,
 ) {
   const { isDirty, setValue } = form;
-  // What the last reading put in each field: a later reading replaces it, even with nothing (the
-  // menu's guess, then the page's own reading of the selection), and leaves anything else alone.
-  const filledIn = useRef<Partial<Record<ReportField, string>>>({});
-  // A layout effect: the values are set, and drawn, in the task that brings the reading, before the
-  // browser paints. A passive effect may wait for a later task when the render that brought the
-  // reading was not an urgent one, and the popup would show the page read (data-page-read) with
-  // its fields still empty meanwhile.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a new reading arrives, not on every keystroke
-  useLayoutEffect(() => {
-    const best: [ReportField, string | undefined][] = [
-      ['orderID', reading.serviceOrder[0]?.value],
-      ['lrn', reading.lrn[0]?.value],
-    ];
-    for (const [field, value] of best) {
+  // The reading the values were last set from, and what it put in each field: a later reading
+  // replaces that, even with nothing (the menu's guess, then the page's own reading of the
+  // selection), and leaves anything else alone. The form's first values hold the first reading.
+  const [applied, setApplied] = useState(() => ({ reading, filledIn: filledBy(reading, isDirty) }));
+  if (applied.reading !== reading) {
+    // Set while rendering: React draws the form again at once, before its fields, so a reading
+    // that comes after the form is drawn in one drawing, not drawn first with the old values.
+    const filledIn = { ...applied.filledIn };
+    for (const [field, value] of bestOf(reading)) {
       if (isDirty(field)) continue;
       const current = form.values[field];
       if (value) setValue(field, value);
-      else if (current && current === filledIn.current[field]) setValue(field, '');
-      filledIn.current[field] = value;
+      else if (current && current === applied.filledIn[field]) setValue(field, '');
+      filledIn[field] = value;
     }
-  }, [reading]);
+    setApplied({ reading, filledIn });
+  }
   // For `npm run bench`: when the values of the first reading that has any are drawn in their
   // fields (a layout effect runs once they are committed, before the browser paints them).
   const { orderID, lrn } = form.values;
@@ -105,3 +101,18 @@ export function usePrefill(
 }
 
 const FIELDS_FILLED = 'bzctrl:fields-filled';
+
+type Filled = Partial<Record<'orderID' | 'lrn', string | undefined>>;
+
+/** The best value of each field the reading fills. */
+function bestOf(reading: PageReading): ['orderID' | 'lrn', string | undefined][] {
+  return [
+    ['orderID', reading.serviceOrder[0]?.value],
+    ['lrn', reading.lrn[0]?.value],
+  ];
+}
+
+/** What `reading` put in the fields nobody typed in (the form's first values hold it). */
+function filledBy(reading: PageReading, isDirty: (field: ReportField) => boolean): Filled {
+  return Object.fromEntries(bestOf(reading).filter(([field]) => !isDirty(field)));
+}

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The page's reading in the form: drawn once with the values in; later readings replace what an
 // earlier reading put there (even with nothing), and never what the user typed.
-import { act, renderHook } from '@testing-library/react';
+import { act, render, renderHook } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import {
@@ -88,6 +88,31 @@ describe('the form drawn with the reading in', () => {
     // renderHook's act ran the effects, and any drawing they asked for.
     expect(result.current).toMatchObject({ orderID: '7770142', lrn: '24NLLRN0004471' });
     expect(drawings).toBe(1);
+  });
+});
+
+/** Each drawing of the fields of ReadingForm, as `orderID|lrn`. */
+const drawnFields: string[] = [];
+function DrawnFields({ orderID, lrn }: { orderID: string; lrn: string }) {
+  drawnFields.push(`${orderID}|${lrn}`);
+  return null;
+}
+/** A form first drawn with nothing read, its fields a child of it, filled from `now`. */
+function ReadingForm({ now }: { now: PageReading }) {
+  const start = incidentForm({ orderID: '', lrn: '' });
+  const [first] = useState(() => initialFormValues(start, reading(), [], undefined));
+  const form = useZodForm(reportFormSchema, first);
+  usePrefill(form, now);
+  return <DrawnFields orderID={form.values.orderID} lrn={form.values.lrn} />;
+}
+
+describe('a reading that comes after the form is drawn', () => {
+  it('is drawn in one drawing of the fields, not first with the values before it', () => {
+    drawnFields.length = 0;
+    const { rerender } = render(<ReadingForm now={reading()} />);
+    expect(drawnFields).toEqual(['|']);
+    act(() => rerender(<ReadingForm now={reading('7770142', '24NLLRN0004471')} />));
+    expect(drawnFields).toEqual(['|', '7770142|24NLLRN0004471']);
   });
 });
 
