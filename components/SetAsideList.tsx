@@ -13,11 +13,11 @@ export function SetAsideList() {
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     const read = () =>
-      void Promise.all([setAsideItems.local.getValue(), setAsideItems.session.getValue()]).then(
+      void Promise.all([setAsideItems().local.getValue(), setAsideItems().session.getValue()]).then(
         ([local, session]) => setValues([...session, ...local].sort((a, b) => b.at - a.at)),
       );
     read();
-    const unwatch = [setAsideItems.local.watch(read), setAsideItems.session.watch(read)];
+    const unwatch = [setAsideItems().local.watch(read), setAsideItems().session.watch(read)];
     return () => {
       for (const stop of unwatch) stop();
     };
@@ -47,7 +47,7 @@ export function SetAsideList() {
         <button
           type="button"
           onClick={() =>
-            void Promise.all([setAsideItems.local.removeValue(), setAsideItems.session.removeValue()])
+            void Promise.all([setAsideItems().local.removeValue(), setAsideItems().session.removeValue()])
           }
         >
           {i18n.t('setAside.remove')}

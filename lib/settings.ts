@@ -181,27 +181,6 @@ export async function currentAccount(settings?: Settings | Promise<Settings>): P
   return account && account.tokenUrl === endpointsFor(current).tokenUrl ? account : null;
 }
 
-/** The tokens: only the background worker reads or writes this item. */
-export interface Tokens {
-  accessToken: string;
-  refreshToken?: string | undefined;
-  /** epoch ms when BzCtrl said the access token expires */
-  expiresAt: number;
-  lifetimeMs: number;
-}
-export const tokensItem = defineCheckedItem<Tokens | null>(
-  'session:tokens',
-  z.object({
-    accessToken: z.string().check(z.minLength(1)),
-    refreshToken: z.optional(z.string()),
-    expiresAt: z.number(),
-    lifetimeMs: z.number(),
-  }),
-  null,
-  // Set aside without the secrets: which keys it had, not their values.
-  { version: 1, redact: (value) => (typeof value === 'object' && value ? Object.keys(value) : typeof value) },
-);
-
 /** The user's page rules, tried before the built-in reading (see lib/page/site-rules.ts). */
 export const siteRulesItem = defineCheckedList(
   'local:siteRules',

@@ -22,15 +22,24 @@ export interface SetAsideValue {
 const SET_ASIDE_LIMIT = 50;
 
 /** Per area, so that what comes from the session area (tokens, drafts) never lands on disk. */
-export const setAsideItems = {
+const defineSetAside = () => ({
   local: storage.defineItem<SetAsideValue[]>('local:setAside', { fallback: [] }),
   session: storage.defineItem<SetAsideValue[]>('session:setAside', { fallback: [] }),
+});
+let setAsideDefined: ReturnType<typeof defineSetAside> | undefined;
+/**
+ * Defined when first used: @wxt-dev/storage reads an item as it defines it, and a popup whose
+ * stored values all parse has nothing to set aside (each read is a call into the browser).
+ */
+export const setAsideItems = () => {
+  setAsideDefined ??= defineSetAside();
+  return setAsideDefined;
 };
 
 /** Keeps `value`, read from `key` and not used, to be looked at. */
 export async function setAside(key: StorageKey, value: unknown, reason: string): Promise<void> {
   const area = key.startsWith('session:') ? 'session' : 'local';
-  const item = setAsideItems[area];
+  const item = setAsideItems()[area];
   const kept = await item.getValue();
   const text = JSON.stringify(value);
   // Read twice (the popup and the worker both read), set aside once.

@@ -15,12 +15,11 @@ import {
   lastEmailItem,
   loadSettings,
   type Settings,
-  type Tokens,
-  tokensItem,
 } from '../settings';
 import { BzCtrlError, requestToken } from './client';
 import { endpointsFor } from './environments';
 import type { TokenResponse } from './responses';
+import { type Tokens, tokensItem } from './tokens';
 
 /** Thrown when there is no usable session: the user must sign in (again). */
 export class SignedOutError extends Error {

@@ -5,9 +5,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { toAddTaskRequest } from '@/lib/bzctrl/add-task';
 import { endpointsFor } from '@/lib/bzctrl/environments';
 import { emptyReportForm, type ReportForm } from '@/lib/bzctrl/report-form';
+import { tokensItem } from '@/lib/bzctrl/tokens';
 import type { MessageSender } from '@/lib/messages';
 import type { Destination, OutboxItem } from '@/lib/outbox';
-import { accountItem, currentAccount, DEFAULT_SETTINGS, type Settings, tokensItem } from '@/lib/settings';
+import { accountItem, currentAccount, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { saveSettings } from '@/lib/settings-validation';
 
 // The contract's PROD URLs, written out here so that a test fails if lib/ ever derives one from the other.

@@ -1,23 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { tokensItem } from '@/lib/bzctrl/tokens';
 import { draftsItem, findDraft } from '@/lib/drafts';
 import { historyItem, justCreatedItem } from '@/lib/history';
 import { launchesItem } from '@/lib/launch';
 import { outboxItem } from '@/lib/outbox';
-import {
-  accountItem,
-  DEFAULT_SETTINGS,
-  lastEmailItem,
-  loadSettings,
-  siteRulesItem,
-  tokensItem,
-} from '@/lib/settings';
+import { accountItem, DEFAULT_SETTINGS, lastEmailItem, loadSettings, siteRulesItem } from '@/lib/settings';
 import { setAsideItems } from '@/lib/stored';
 import { EMAIL, incidentForm, outboxEntry, PROD_DESTINATION, setUpFakeBrowser } from './helpers';
 
 setUpFakeBrowser();
 
-const setAside = (area: 'local' | 'session') => setAsideItems[area].getValue();
+const setAside = (area: 'local' | 'session') => setAsideItems()[area].getValue();
 
 const HISTORY_ENTRY = {
   taskLink: 'https://www.bzctrl.com/app/#/todo/IMP-NLD-EXA-SWA-03',

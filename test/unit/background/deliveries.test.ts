@@ -4,6 +4,7 @@ import { sendFromOutbox, submitForm } from '@/lib/background/deliveries';
 import { recoverInterrupted, sendDueItems } from '@/lib/background/outbox-runner';
 import { toAddTaskRequest } from '@/lib/bzctrl/add-task';
 import type { SubmitOutcome } from '@/lib/bzctrl/submission';
+import { tokensItem } from '@/lib/bzctrl/tokens';
 import { type Draft, draftsItem, saveDraft } from '@/lib/drafts';
 import {
   HISTORY_LIMIT,
@@ -13,7 +14,7 @@ import {
   takeJustCreated,
 } from '@/lib/history';
 import { type OutboxItem, outboxItem, putItem, removeItem } from '@/lib/outbox';
-import { type Settings, tokensItem } from '@/lib/settings';
+import type { Settings } from '@/lib/settings';
 import {
   addTaskBody,
   configure,

@@ -10,9 +10,10 @@ import {
   sendDueItems,
 } from '@/lib/background/outbox-runner';
 import { signIn } from '@/lib/bzctrl/auth';
+import { tokensItem } from '@/lib/bzctrl/tokens';
 import { historyItem } from '@/lib/history';
 import { MAX_AUTOMATIC_ATTEMPTS, type OutboxItem, outboxItem, putItem } from '@/lib/outbox';
-import { type Account, type Settings, tokensItem } from '@/lib/settings';
+import type { Account, Settings } from '@/lib/settings';
 import {
   ACC_DESTINATION,
   addTaskBody,

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerSessionWatch } from '@/lib/background/session-watch';
-import { accountItem, tokensItem } from '@/lib/settings';
+import { tokensItem } from '@/lib/bzctrl/tokens';
+import { accountItem } from '@/lib/settings';
 import { configure, setUpFakeBrowser, storeSession } from '../helpers';
 
 setUpFakeBrowser();

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { accessToken, SignedOutError, signIn, signOut, signOutIfServerChanged } from '@/lib/bzctrl/auth';
 import { BzCtrlError } from '@/lib/bzctrl/client';
-import { accountItem, currentAccount, type Settings, tokensItem } from '@/lib/settings';
+import { tokensItem } from '@/lib/bzctrl/tokens';
+import { accountItem, currentAccount, type Settings } from '@/lib/settings';
 import {
   allStoredText,
   configure,

@@ -2,8 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { SignedOutError } from '@/lib/bzctrl/auth';
 import { BzCtrlError, errorFromResponse } from '@/lib/bzctrl/client';
 import { type Decision, type Delivery, decide, deliver } from '@/lib/bzctrl/submission';
+import { tokensItem } from '@/lib/bzctrl/tokens';
 import { MAX_AUTOMATIC_ATTEMPTS, MAX_RETRY_PERIOD_MS, type OutboxItem } from '@/lib/outbox';
-import { type Settings, tokensItem } from '@/lib/settings';
+import type { Settings } from '@/lib/settings';
 import {
   ACC_DESTINATION,
   addTaskBody,
