@@ -61,7 +61,11 @@ export function usePresetFill(
   }, [fill, orderID, lrn]);
 }
 
-/** Fills Service order and LRN with the best values of each later reading, unless the user typed or picked there. */
+/**
+ * Fills Service order and LRN with the best values of each later reading, unless the user typed or
+ * picked there. The form's first values must hold the first `reading` already (initialFormValues):
+ * that one is taken as filled in, not filled in again.
+ */
 export function usePrefill(
   form: {
     values: ReportFormValues;

@@ -1,8 +1,9 @@
 /**
- * Every item the extension stores, defined once, each with its area and a version.
+ * The settings, account and page-rule items, defined once, each with its area and a version.
  * - local: settings and page rules, kept across restarts (the history: lib/history.ts).
- * - session: the signed-in account and its tokens, gone when the browser closes and, in Chrome,
- *   readable only by the extension's own pages and worker (never by content scripts).
+ * - session: the signed-in account, gone when the browser closes and, in Chrome, readable only by
+ *   the extension's own pages and worker (never by content scripts). Its tokens are in
+ *   lib/bzctrl/tokens.ts, which the worker alone loads.
  * The password is never stored anywhere.
  */
 import { browser } from 'wxt/browser';
