@@ -19,11 +19,11 @@ export function withReading(
   reading: PageReading,
   typed: readonly ReportField[],
 ): ReportFormValues {
-  const orderID = typed.includes('orderID')
-    ? values.orderID
-    : (reading.serviceOrder[0]?.value ?? values.orderID);
-  const lrn = typed.includes('lrn') ? values.lrn : (reading.lrn[0]?.value ?? values.lrn);
-  return { ...values, orderID, lrn };
+  const read = { ...values };
+  for (const [field, value] of bestOf(reading)) {
+    if (value !== undefined && !typed.includes(field)) read[field] = value;
+  }
+  return read;
 }
 
 /** The first render's values: the page's reading, then the preset's (its templates name them). */
@@ -96,9 +96,14 @@ export function usePrefill(
   // fields (a layout effect runs once they are committed, before the browser paints them).
   const { orderID, lrn } = form.values;
   useLayoutEffect(() => {
-    const best = { orderID: reading.serviceOrder[0]?.value, lrn: reading.lrn[0]?.value };
-    const drawn = (best.orderID ?? orderID) === orderID && (best.lrn ?? lrn) === lrn;
-    if ((best.orderID || best.lrn) && drawn && performance.getEntriesByName(FIELDS_FILLED).length === 0) {
+    const best = bestOf(reading);
+    const shown = { orderID, lrn };
+    const drawn = best.every(([field, value]) => value === undefined || value === shown[field]);
+    if (
+      best.some(([, value]) => value) &&
+      drawn &&
+      performance.getEntriesByName(FIELDS_FILLED).length === 0
+    ) {
       performance.mark(FIELDS_FILLED);
     }
   }, [reading, orderID, lrn]);

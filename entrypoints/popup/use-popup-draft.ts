@@ -66,10 +66,10 @@ export function usePopupDraft(
 
   const discard = useCallback(
     async (forEmail: string) => {
-      await discardDraft(draft.id);
+      await discardDraft(latest.current.id);
       startOver(forEmail);
     },
-    [draft.id, startOver],
+    [startOver],
   );
 
   return { draft, restored, holdsWork, keep, keepChoice, startOver, discard };
