@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { sendMessage } from '@/lib/messages';
-import { type OutboxItem, outboxItem } from '@/lib/outbox';
+import { type OutboxItem, outboxView } from '@/lib/outbox';
 import { openTaskLink } from '@/lib/tabs';
 import { OutboxList } from './OutboxList';
 
@@ -11,8 +11,8 @@ import { OutboxList } from './OutboxList';
 export function PopupOutbox() {
   const [items, setItems] = useState<OutboxItem[]>([]);
   useEffect(() => {
-    void outboxItem.getValue().then(setItems);
-    return outboxItem.watch(setItems);
+    void outboxView.getValue().then(setItems);
+    return outboxView.watch(setItems);
   }, []);
   return (
     <OutboxList

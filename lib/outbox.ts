@@ -1,15 +1,14 @@
 /**
  * The outbox: every submission is written here before it is sent, so nothing the operator typed is
  * lost when the network, BzCtrl or the worker fails. It lives in storage.local and survives worker
- * and browser restarts; the worker retries what waits (lib/background/outbox-runner.ts).
+ * and browser restarts; the worker retries what waits (lib/background/outbox-runner.ts). The worker
+ * alone writes it (lib/background/outbox-store.ts); this module holds what both sides share.
  */
 import { z } from 'zod/mini';
 import type { AddTaskRequest } from './bzctrl/add-task';
-import { endpointsFor } from './bzctrl/environments';
 import { todoTypeSchema } from './bzctrl/schema';
-import { currentAccount, loadSettings } from './settings';
 import { OUTBOX_KEY } from './storage-keys';
-import { defineCheckedList } from './stored';
+import { defineCheckedView } from './stored';
 
 export type OutboxState =
   /** a request for it is on its way (or was, when the worker stopped mid-way) */
@@ -67,7 +66,7 @@ const storedBody = z.custom<AddTaskRequest>((body) => {
   );
 }, 'not an add-task body');
 const epochMs = z.number();
-const outboxEntrySchema: z.ZodMiniType<OutboxItem> = z.object({
+export const outboxEntrySchema: z.ZodMiniType<OutboxItem> = z.object({
   id: z.string().check(z.minLength(1)),
   body: storedBody,
   state: z.enum(['sending', 'waiting', 'unknown', 'held']),
@@ -83,78 +82,13 @@ const outboxEntrySchema: z.ZodMiniType<OutboxItem> = z.object({
   updatedAt: epochMs,
 });
 
-export const outboxItem = defineCheckedList(OUTBOX_KEY, outboxEntrySchema, {
-  version: 2,
-  migrations: {
-    // Version 1 kept no destination. Its items were made under the settings in force then, most
-    // likely these still, by the account signed in now or, failing that, by their reporter.
-    2: async (items: unknown) => {
-      if (!Array.isArray(items)) return items;
-      const settings = await loadSettings();
-      const { tokenUrl, addTaskUrl } = endpointsFor(settings);
-      const account = (await currentAccount(settings))?.email;
-      return items.map((item) => {
-        if (typeof item !== 'object' || item === null || 'destination' in item) return item;
-        const reporter = (item as { body?: { reporter?: unknown } }).body?.reporter;
-        const owner = account ?? (typeof reporter === 'string' ? reporter : '');
-        return { ...item, destination: { tokenUrl, addTaskUrl, account: owner } };
-      });
-    },
-  },
-});
-
-/** Serialises read-modify-write of the outbox within this context (popup and worker never both write). */
-let queue: Promise<unknown> = Promise.resolve();
-
-/** Reads, changes and writes the outbox in one step; a change that returns the same array writes nothing. */
-export function updateOutbox<T>(
-  change: (items: OutboxItem[]) => { items: OutboxItem[]; result: T },
-): Promise<T> {
-  const next = queue.then(async () => {
-    const current = await outboxItem.getValue();
-    const { items, result } = change(current);
-    if (items !== current) await outboxItem.setValue(items);
-    return result;
-  });
-  queue = next.catch(() => undefined);
-  return next;
-}
-
-export function putItem(item: OutboxItem): Promise<void> {
-  return updateOutbox((items) => ({
-    items: [...items.filter((other) => other.id !== item.id), item],
-    result: undefined,
-  }));
-}
-
-/** Changes every item `matches` picks by `patch`; writes only when it picks one. */
-export function patchItems(
-  matches: (item: OutboxItem) => boolean,
-  patch: Partial<OutboxItem> | ((item: OutboxItem) => Partial<OutboxItem>),
-): Promise<void> {
-  const patchOf = typeof patch === 'function' ? patch : () => patch;
-  return updateOutbox((items) => ({
-    items: items.some(matches)
-      ? items.map((item) => (matches(item) ? { ...item, ...patchOf(item) } : item))
-      : items,
-    result: undefined,
-  }));
-}
-
-/** Writes the item's new state, unless it was discarded meanwhile (then it stays gone). */
-export function replaceItem(item: OutboxItem): Promise<void> {
-  return updateOutbox((items) => ({
-    items: items.map((other) => (other.id === item.id ? item : other)),
-    result: undefined,
-  }));
-}
-
-export function removeItem(id: string): Promise<OutboxItem | undefined> {
-  return updateOutbox((items) => ({
-    items: items.filter((item) => item.id !== id),
-    result: items.find((item) => item.id === id),
-  }));
-}
+/**
+ * The outbox as the pages see it (the popup's list): read and watched, never written. Only the
+ * worker writes the outbox, migrations included (lib/background/outbox-store.ts): a page that
+ * migrated it too would write back what it read, over what the worker wrote meanwhile. An entry
+ * that does not parse is not shown; the worker sets it aside when it reads it.
+ */
+export const outboxView = defineCheckedView(OUTBOX_KEY, outboxEntrySchema);
 
 /** Items that count as "waiting" for the badge: everything not delivered yet. */
 export function pendingCount(items: OutboxItem[]): number {

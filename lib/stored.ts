@@ -94,17 +94,7 @@ export function defineCheckedItem<T>(
 /** A stored list, each entry checked on its own: one bad entry costs only itself. */
 export function defineCheckedList<T>(key: StorageKey, entry: z.ZodMiniType<T>, options: ItemOptions) {
   const item = storage.defineItem<unknown>(key, { fallback: [], ...options });
-  const split = (raw: unknown) => {
-    const entries = Array.isArray(raw) ? raw : [raw];
-    const good: T[] = [];
-    const bad: { value: unknown; reason: string }[] = [];
-    for (const value of entries) {
-      const parsed = entry.safeParse(value);
-      if (parsed.success) good.push(parsed.data);
-      else bad.push({ value, reason: reasonOf(parsed.error) });
-    }
-    return { good, bad };
-  };
+  const split = splitBy(entry);
   return {
     key,
     async getValue(): Promise<T[]> {
@@ -122,5 +112,37 @@ export function defineCheckedList<T>(key: StorageKey, entry: z.ZodMiniType<T>, o
     watch(callback: (value: T[]) => void): () => void {
       return item.watch((raw) => callback(raw === null || raw === undefined ? [] : split(raw).good));
     },
+  };
+}
+
+/**
+ * A stored list as a context that does not own it sees it: read and watched, never written, not
+ * even by a migration (its owner migrates it). Entries that do not parse are left out; the owner
+ * sets them aside when it reads them.
+ */
+export function defineCheckedView<T>(key: StorageKey, entry: z.ZodMiniType<T>) {
+  // No version and no migrations: @wxt-dev/storage then only reads.
+  const item = storage.defineItem<unknown>(key, { fallback: [] });
+  const split = splitBy(entry);
+  const good = (raw: unknown) => (raw === null || raw === undefined ? [] : split(raw).good);
+  return {
+    key,
+    getValue: async (): Promise<T[]> => good(await item.getValue()),
+    watch: (callback: (value: T[]) => void): (() => void) => item.watch((raw) => callback(good(raw))),
+  };
+}
+
+/** Parses each entry of a list on its own: the good ones, and why each bad one is not used. */
+function splitBy<T>(entry: z.ZodMiniType<T>) {
+  return (raw: unknown) => {
+    const entries = Array.isArray(raw) ? raw : [raw];
+    const good: T[] = [];
+    const bad: { value: unknown; reason: string }[] = [];
+    for (const value of entries) {
+      const parsed = entry.safeParse(value);
+      if (parsed.success) good.push(parsed.data);
+      else bad.push({ value, reason: reasonOf(parsed.error) });
+    }
+    return { good, bad };
   };
 }

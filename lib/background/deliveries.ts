@@ -26,7 +26,7 @@ import {
 import { discardDraft } from '../drafts';
 import { NotConfiguredError, toFailure } from '../failures';
 import { addToHistory, type HistoryEntry, rememberJustCreated } from '../history';
-import { type OutboxItem, removeItem, replaceItem, updateOutbox } from '../outbox';
+import type { OutboxItem } from '../outbox';
 import { policyPresetKeys } from '../presets/ids';
 import {
   currentAccount,
@@ -36,6 +36,7 @@ import {
   type Settings,
 } from '../settings';
 import { openTaskLink } from '../tabs';
+import { removeItem, replaceItem, updateOutbox } from './outbox-store';
 
 /** Who asked: the user's click in the form, or the outbox sending by itself. */
 type Asker = 'form' | 'outbox';

@@ -16,9 +16,9 @@ import {
   tabIdSchema,
 } from '../message-payloads';
 import { isExtensionPage, type MessageSender, onMessage } from '../messages';
-import { removeItem } from '../outbox';
 import { submitForm } from './deliveries';
 import { resumeAfterSignIn, retryNow, scheduleNext } from './outbox-runner';
+import { removeItem } from './outbox-store';
 import { handlePickEnded, handlePickMade, handleStartPick } from './page-picks';
 
 export function registerMessageHandlers(): void {

@@ -6,10 +6,11 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { workspaceLinkOf } from '../bzctrl/submission';
-import { type OutboxItem, outboxItem, patchItems, pendingCount } from '../outbox';
+import { type OutboxItem, pendingCount } from '../outbox';
 import { type Account, loadSettings, type Settings } from '../settings';
 import { openTaskLink } from '../tabs';
 import { NOTIFICATION_PREFIX, sendFromOutbox } from './deliveries';
+import { outboxItem, patchItems } from './outbox-store';
 
 export const OUTBOX_ALARM = 'outbox-retry';
 

@@ -13,12 +13,12 @@ import {
   registerMessageHandlers,
 } from '@/lib/background/message-handlers';
 import { resumeAfterSignIn, retryNow, scheduleNext } from '@/lib/background/outbox-runner';
+import { outboxItem, putItem } from '@/lib/background/outbox-store';
 import { SignedOutError, signIn, signOut } from '@/lib/bzctrl/auth';
 import { BzCtrlError } from '@/lib/bzctrl/client';
 import type { SubmitOutcome } from '@/lib/bzctrl/submission';
 import { NotConfiguredError, refused, toFailure } from '@/lib/failures';
 import { isExtensionPage, type MessageSender } from '@/lib/messages';
-import { outboxItem, putItem } from '@/lib/outbox';
 import {
   EMAIL,
   EXTENSION_PAGE,

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_AUTOMATIC_ATTEMPTS,
-  MAX_RETRY_PERIOD_MS,
-  nextAttemptAt,
-  outboxItem,
-  patchItems,
-  pendingCount,
-  putItem,
-  removeItem,
-  updateOutbox,
-} from '@/lib/outbox';
+import { outboxItem, patchItems, putItem, removeItem, updateOutbox } from '@/lib/background/outbox-store';
+import { MAX_AUTOMATIC_ATTEMPTS, MAX_RETRY_PERIOD_MS, nextAttemptAt, pendingCount } from '@/lib/outbox';
 import { NOW, outboxEntry, setUpFakeBrowser, taskForm } from './helpers';
 
 setUpFakeBrowser();

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { outboxItem } from '@/lib/background/outbox-store';
 import { tokensItem } from '@/lib/bzctrl/tokens';
 import { draftsItem, findDraft } from '@/lib/drafts';
 import { historyItem, justCreatedItem } from '@/lib/history';
 import { launchesItem } from '@/lib/launch';
-import { outboxItem } from '@/lib/outbox';
 import { accountItem, DEFAULT_SETTINGS, lastEmailItem, loadSettings, siteRulesItem } from '@/lib/settings';
 import { setAsideItems } from '@/lib/stored';
 import { EMAIL, incidentForm, outboxEntry, PROD_DESTINATION, setUpFakeBrowser } from './helpers';
@@ -173,8 +173,40 @@ describe('the outbox of version 1', () => {
     await fakeBrowser.storage.local.set({ outbox: [v1], outbox$: { v: 1 } });
     // Items migrate when they are defined: as the new version starts, load the module anew.
     vi.resetModules();
-    const { outboxItem: migrated } = await import('@/lib/outbox');
+    const { outboxItem: migrated } = await import('@/lib/background/outbox-store');
     const [item] = await migrated.getValue();
     expect(item?.destination).toEqual({ ...PROD_DESTINATION, account: v1.body.reporter });
+  });
+});
+
+describe("the popup's view of the outbox", () => {
+  it('never writes it, not even to migrate it: the worker alone does', async () => {
+    // The outbox as the worker's first write leaves it for a moment: the items are in, the
+    // version is not yet. A page that migrated it would write back these items as it read them,
+    // over what the worker wrote meanwhile (an item sent and now waiting, put back as sending).
+    const sending = { ...outboxEntry({ id: 'sending-0001' }), state: 'sending' };
+    await fakeBrowser.storage.local.set({ outbox: [sending] });
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    vi.resetModules();
+    const { outboxView } = await import('@/lib/outbox');
+    await import('@/components/PopupOutbox');
+
+    expect(await outboxView.getValue()).toEqual([sending]);
+    // Migrations run on their own as the item is defined: give them time to write, if they would.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(set).not.toHaveBeenCalled();
+  });
+
+  it('leaves out entries that do not parse, and sets nothing aside (the worker does)', async () => {
+    const good = outboxEntry({ id: 'good-0002' });
+    await fakeBrowser.storage.local.set({ outbox: [{ id: 42, body: 'cut sho' }, good] });
+    const { outboxView } = await import('@/lib/outbox');
+    const seen: unknown[] = [];
+    const stop = outboxView.watch((items) => seen.push(items));
+    expect(await outboxView.getValue()).toEqual([good]);
+    await fakeBrowser.storage.local.set({ outbox: [good, { state: 'odd' }] });
+    await vi.waitFor(() => expect(seen).toEqual([[good]]));
+    stop();
+    expect(await setAside('local')).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sendFromOutbox, submitForm } from '@/lib/background/deliveries';
 import { recoverInterrupted, sendDueItems } from '@/lib/background/outbox-runner';
+import { outboxItem, putItem, removeItem } from '@/lib/background/outbox-store';
 import { toAddTaskRequest } from '@/lib/bzctrl/add-task';
 import type { SubmitOutcome } from '@/lib/bzctrl/submission';
 import { tokensItem } from '@/lib/bzctrl/tokens';
@@ -13,7 +14,7 @@ import {
   justCreatedItem,
   takeJustCreated,
 } from '@/lib/history';
-import { type OutboxItem, outboxItem, putItem, removeItem } from '@/lib/outbox';
+import type { OutboxItem } from '@/lib/outbox';
 import type { Settings } from '@/lib/settings';
 import {
   addTaskBody,

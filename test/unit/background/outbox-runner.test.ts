@@ -9,10 +9,11 @@ import {
   scheduleNext,
   sendDueItems,
 } from '@/lib/background/outbox-runner';
+import { outboxItem, putItem } from '@/lib/background/outbox-store';
 import { signIn } from '@/lib/bzctrl/auth';
 import { tokensItem } from '@/lib/bzctrl/tokens';
 import { historyItem } from '@/lib/history';
-import { MAX_AUTOMATIC_ATTEMPTS, type OutboxItem, outboxItem, putItem } from '@/lib/outbox';
+import { MAX_AUTOMATIC_ATTEMPTS, type OutboxItem } from '@/lib/outbox';
 import type { Account, Settings } from '@/lib/settings';
 import {
   ACC_DESTINATION,
