@@ -5,6 +5,18 @@ import { formatTime } from '@/lib/locale';
 import { openTaskLink } from '@/lib/tabs';
 
 /**
+ * Taken once per popup however often the line is drawn anew (React may run an effect twice, and
+ * does in StrictMode): a second take would find it gone.
+ */
+const taken = new Map<number, Promise<HistoryEntry | undefined>>();
+function takeOnce(tabId: number): Promise<HistoryEntry | undefined> {
+  // This popup's own item, created while it was open, is the next popup's to name.
+  const once = taken.get(tabId) ?? takeJustCreated(tabId, performance.timeOrigin);
+  taken.set(tabId, once);
+  return once;
+}
+
+/**
  * One line above a fresh form: what the worker created from this tab's form after the popup that
  * sent it had closed (it closes as the item's tab opens), so the operator knows it went through.
  * Taken once: the popup after next is plain. Loaded a task after the form is drawn (PopupApp).
@@ -12,8 +24,11 @@ import { openTaskLink } from '@/lib/tabs';
 export function JustCreated({ tabId }: { tabId: number }) {
   const [entry, setEntry] = useState<HistoryEntry>();
   useEffect(() => {
-    // This popup's own item, created while it was open, is the next popup's to name.
-    void takeJustCreated(tabId, performance.timeOrigin).then(setEntry);
+    let current = true;
+    void takeOnce(tabId).then((taken) => current && setEntry(taken));
+    return () => {
+      current = false;
+    };
   }, [tabId]);
   if (!entry) return null;
   return (

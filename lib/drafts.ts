@@ -60,6 +60,8 @@ function withEveryField(values: Record<string, unknown>): ReportForm {
 
 export const draftsItem = defineCheckedList('session:drafts', draftSchema, { version: 1 });
 
+// Not exclusive (lib/stored.ts): a draft is saved at each keystroke, and the popup may close at
+// any moment; one more round trip before the write would lose the last keystrokes.
 export async function saveDraft(draft: Draft): Promise<void> {
   const drafts = await draftsItem.getValue();
   const others = drafts.filter((other) => other.id !== draft.id);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod/mini';
 import { type TodoType, todoTypeSchema } from './bzctrl/schema';
-import { defineCheckedList } from './stored';
+import { defineCheckedList, exclusively } from './stored';
 
 export interface HistoryEntry {
   taskLink: string;
@@ -33,9 +33,11 @@ const historyEntrySchema: z.ZodMiniType<HistoryEntry> = z.object({
 export const HISTORY_LIMIT = 500;
 export const historyItem = defineCheckedList('local:history', historyEntrySchema, { version: 1 });
 
-export async function addToHistory(entry: HistoryEntry): Promise<void> {
-  const history = await historyItem.getValue();
-  await historyItem.setValue([entry, ...history].slice(0, HISTORY_LIMIT));
+export function addToHistory(entry: HistoryEntry): Promise<void> {
+  return exclusively(historyItem.key, async () => {
+    const history = await historyItem.getValue();
+    await historyItem.setValue([entry, ...history].slice(0, HISTORY_LIMIT));
+  });
 }
 
 /** An item just created from a form about a tab. */
@@ -54,9 +56,12 @@ export const justCreatedItem = defineCheckedList(
   { version: 1 },
 );
 
-export async function rememberJustCreated(tabId: number, entry: HistoryEntry): Promise<void> {
-  const others = (await justCreatedItem.getValue()).filter((item) => item.tabId !== tabId);
-  await justCreatedItem.setValue([{ tabId, entry }, ...others].slice(0, JUST_CREATED_LIMIT));
+// The worker remembers and a popup takes: each change is exclusive.
+export function rememberJustCreated(tabId: number, entry: HistoryEntry): Promise<void> {
+  return exclusively(justCreatedItem.key, async () => {
+    const others = (await justCreatedItem.getValue()).filter((item) => item.tabId !== tabId);
+    await justCreatedItem.setValue([{ tabId, entry }, ...others].slice(0, JUST_CREATED_LIMIT));
+  });
 }
 
 /**
@@ -69,10 +74,14 @@ export async function takeJustCreated(
   openedAt: number,
   now = Date.now(),
 ): Promise<HistoryEntry | undefined> {
-  const items = await justCreatedItem.getValue();
-  const mine = items.find((item) => item.tabId === tabId);
-  if (!mine || Date.parse(mine.entry.createdAt) > openedAt) return undefined;
-  await justCreatedItem.setValue(items.filter((item) => item !== mine));
+  const mine = await exclusively(justCreatedItem.key, async () => {
+    const items = await justCreatedItem.getValue();
+    const found = items.find((item) => item.tabId === tabId);
+    if (!found || Date.parse(found.entry.createdAt) > openedAt) return undefined;
+    await justCreatedItem.setValue(items.filter((item) => item !== found));
+    return found;
+  });
+  if (!mine) return undefined;
   const age = now - Date.parse(mine.entry.createdAt);
   return age >= 0 && age < JUST_CREATED_FOR_MS ? mine.entry : undefined;
 }

@@ -3,7 +3,7 @@
  * launch note per tab in session storage, and the form (popup or its own window) takes it once.
  */
 import { z } from 'zod/mini';
-import { defineCheckedItem } from './stored';
+import { defineCheckedItem, exclusively } from './stored';
 
 export interface Launch {
   /** Written by earlier versions, which read the selection in the worker; read from `selection` now. */
@@ -38,21 +38,32 @@ const launchesSchema = z.custom<Record<string, Launch>>(
 
 export const launchesItem = defineCheckedItem('session:launches', launchesSchema, {}, { version: 1 });
 
-export async function leaveLaunch(tabId: number, launch: Launch): Promise<void> {
-  const launches = await launchesItem.getValue();
-  const fresh = Object.fromEntries(
-    Object.entries(launches).filter(([, note]) => Date.now() - note.at < LAUNCH_LIFETIME_MS),
-  );
-  await launchesItem.setValue({ ...fresh, [tabId]: launch });
+// The worker leaves notes and popups take them: each change is exclusive.
+export function leaveLaunch(tabId: number, launch: Launch): Promise<void> {
+  return exclusively(launchesItem.key, async () => {
+    const launches = await launchesItem.getValue();
+    const fresh = Object.fromEntries(
+      Object.entries(launches).filter(([, note]) => Date.now() - note.at < LAUNCH_LIFETIME_MS),
+    );
+    await launchesItem.setValue({ ...fresh, [tabId]: launch });
+  });
 }
+
+/** Notes this context took whose removal is not written yet: each is taken once. */
+const beingTaken = new Set<string>();
 
 /** The note left for this tab, removed as it is read, or undefined. */
 export async function takeLaunch(tabId: number): Promise<Launch | undefined> {
   const launches = await launchesItem.getValue();
   const launch = launches[tabId];
-  if (!launch) return undefined;
-  const { [tabId]: _taken, ...rest } = launches;
-  // Not waited for: the form needs the note, not its removal.
-  void launchesItem.setValue(rest);
+  const mark = `${tabId}@${launch?.at}`;
+  if (!launch || beingTaken.has(mark)) return undefined;
+  beingTaken.add(mark);
+  // Not waited for: the form needs the note, not its removal. A note left for the tab since
+  // (another shortcut) stays, for its own popup.
+  void exclusively(launchesItem.key, async () => {
+    const { [tabId]: current, ...rest } = await launchesItem.getValue();
+    if (current?.at === launch.at) await launchesItem.setValue(rest);
+  }).finally(() => beingTaken.delete(mark));
   return Date.now() - launch.at < LAUNCH_LIFETIME_MS ? launch : undefined;
 }

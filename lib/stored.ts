@@ -37,14 +37,36 @@ export const setAsideItems = () => {
 };
 
 /** Keeps `value`, read from `key` and not used, to be looked at. */
-export async function setAside(key: StorageKey, value: unknown, reason: string): Promise<void> {
+export function setAside(key: StorageKey, value: unknown, reason: string): Promise<void> {
   const area = key.startsWith('session:') ? 'session' : 'local';
   const item = setAsideItems()[area];
-  const kept = await item.getValue();
-  const text = JSON.stringify(value);
-  // Read twice (the popup and the worker both read), set aside once.
-  if (kept.some((other) => other.key === key && JSON.stringify(other.value) === text)) return;
-  await item.setValue([{ key, value, reason, at: Date.now() }, ...kept].slice(0, SET_ASIDE_LIMIT));
+  return exclusively(`${area}:setAside`, async () => {
+    const kept = await item.getValue();
+    const text = JSON.stringify(value);
+    // Read twice (the popup and the worker both read), set aside once.
+    if (kept.some((other) => other.key === key && JSON.stringify(other.value) === text)) return;
+    await item.setValue([{ key, value, reason, at: Date.now() }, ...kept].slice(0, SET_ASIDE_LIMIT));
+  });
+}
+
+const queues = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `change`, a read-modify-write of `key`, while no other one of the same key runs, in this
+ * context or another: the popup, the worker, the options page and a second popup all write some
+ * of the same items, and two changes that read before either wrote would lose one of them. Web
+ * Locks are shared by every page and worker of the extension's origin, and a context that dies
+ * lets go of its lock. Without them (Node, in unit tests) one queue per key in this context.
+ */
+export function exclusively<T>(key: StorageKey, change: () => Promise<T>): Promise<T> {
+  const locks = globalThis.navigator?.locks;
+  if (locks) return locks.request(`storage ${key}`, change);
+  const run = (queues.get(key) ?? Promise.resolve()).then(change);
+  queues.set(
+    key,
+    run.catch(() => undefined),
+  );
+  return run;
 }
 
 function reasonOf(error: z.core.$ZodError): string {

@@ -6,7 +6,7 @@ import { endpointsFor } from '../bzctrl/environments';
 import { type OutboxItem, outboxEntrySchema } from '../outbox';
 import { currentAccount, loadSettings } from '../settings';
 import { OUTBOX_KEY } from '../storage-keys';
-import { defineCheckedList } from '../stored';
+import { defineCheckedList, exclusively } from '../stored';
 
 export const outboxItem = defineCheckedList(OUTBOX_KEY, outboxEntrySchema, {
   version: 2,
@@ -28,21 +28,16 @@ export const outboxItem = defineCheckedList(OUTBOX_KEY, outboxEntrySchema, {
   },
 });
 
-/** Serialises read-modify-write of the outbox: the worker is its one writer. */
-let queue: Promise<unknown> = Promise.resolve();
-
 /** Reads, changes and writes the outbox in one step; a change that returns the same array writes nothing. */
 export function updateOutbox<T>(
   change: (items: OutboxItem[]) => { items: OutboxItem[]; result: T },
 ): Promise<T> {
-  const next = queue.then(async () => {
+  return exclusively(OUTBOX_KEY, async () => {
     const current = await outboxItem.getValue();
     const { items, result } = change(current);
     if (items !== current) await outboxItem.setValue(items);
     return result;
   });
-  queue = next.catch(() => undefined);
-  return next;
 }
 
 export function putItem(item: OutboxItem): Promise<void> {

@@ -17,7 +17,7 @@ import { pickForRulesItem } from '../pick-for-rules';
 import { sitePatternOf, withPickedRule } from '../picked-rules';
 import type { InjectedPickerOptions } from '../picker/options';
 import { siteRulesItem } from '../settings';
-import { defineCheckedItem } from '../stored';
+import { defineCheckedItem, exclusively } from '../stored';
 
 const PAGE_PICKER = '/page-picker.js';
 /** A session nobody finished is over after this long. */
@@ -96,8 +96,10 @@ export async function handlePickMade(data: unknown, sender: MessageSender) {
     if (session.requesterTabId !== undefined) void bringToFront(session.requesterTabId);
     return { ok: true as const, message: i18n.t('pick.handedToOptions') };
   }
-  await siteRulesItem.setValue(
-    withPickedRule(await siteRulesItem.getValue(), urlPattern, pick.field, pick.anchor),
+  await exclusively(siteRulesItem.key, async () =>
+    siteRulesItem.setValue(
+      withPickedRule(await siteRulesItem.getValue(), urlPattern, pick.field, pick.anchor),
+    ),
   );
   return { ok: true as const, message: await savedMessage(urlPattern) };
 }

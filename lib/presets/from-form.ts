@@ -6,6 +6,7 @@
 
 import { i18n } from '#i18n';
 import type { ReportForm } from '../bzctrl/report-form';
+import { exclusively } from '../stored';
 import { originLine, type PageOrigin } from './apply';
 import { MAX_PRESETS, newPresetId, type Preset, presetSchema, presetsItem } from './preset';
 
@@ -56,10 +57,13 @@ export function presetFromForm(
 export async function saveAsPreset(preset: Preset): Promise<{ ok: true } | { ok: false; message: string }> {
   const parsed = presetSchema.safeParse(preset);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? '' };
-  const own = await presetsItem.getValue();
-  if (own.length >= MAX_PRESETS) {
-    return { ok: false, message: i18n.t('preset.tooMany', { max: String(MAX_PRESETS) }) };
-  }
-  await presetsItem.setValue([parsed.data, ...own]);
-  return { ok: true };
+  // The options page may save the list meanwhile: read and written in one exclusive change.
+  return exclusively(presetsItem.key, async () => {
+    const own = await presetsItem.getValue();
+    if (own.length >= MAX_PRESETS) {
+      return { ok: false as const, message: i18n.t('preset.tooMany', { max: String(MAX_PRESETS) }) };
+    }
+    await presetsItem.setValue([parsed.data, ...own]);
+    return { ok: true as const };
+  });
 }

@@ -49,3 +49,22 @@ test('broken stored items are set aside, the popup still creates an item, the op
   await setAside.getByRole('button', { name: 'Remove them' }).click();
   await expect(setAside).toHaveCount(0);
 });
+
+test('the popup and the worker share one lock manager: their changes of a stored list take turns', async ({
+  extension,
+}) => {
+  // lib/stored.ts's `exclusively` relies on it: a lock the popup holds is held for the worker too.
+  const popup = await extension.openPopup();
+  await popup.evaluate(() => {
+    void navigator.locks.request('storage session:justCreated', () => new Promise(() => undefined));
+  });
+  const worker = await extension.worker();
+  await expect
+    .poll(() => worker.evaluate(async () => (await navigator.locks.query()).held?.map((lock) => lock.name)))
+    .toContain('storage session:justCreated');
+  // And a change of that list in the worker waits for the popup's to end.
+  const granted = await worker.evaluate(() =>
+    navigator.locks.request('storage session:justCreated', { ifAvailable: true }, (lock) => lock !== null),
+  );
+  expect(granted).toBe(false);
+});

@@ -2,6 +2,7 @@
 // The "was created" line: the worker's note about an item created from this tab after the popup that
 // sent it closed. A note about an item created while this popup was open is its own, for the next one.
 import { cleanup, render, screen } from '@testing-library/react';
+import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { JustCreated } from '@/components/JustCreated';
@@ -32,6 +33,22 @@ describe('JustCreated', () => {
       { tabId: TAB_ID, entry: { ...entry(), createdAt: new Date(Date.now() - 60_000).toISOString() } },
     ]);
     render(<JustCreated tabId={TAB_ID} />);
+    expect(await screen.findByText(/was created at/)).toBeTruthy();
+    expect(await justCreatedItem.getValue()).toEqual([]);
+  });
+
+  it('drawn in StrictMode, its effect run twice, still shows the note it took once', async () => {
+    // The e2e and sandbox builds run React's development build, where StrictMode runs each effect
+    // twice: a second take would find the note gone (lib/history.ts takes it in one exclusive step).
+    const tabId = TAB_ID + 1;
+    await justCreatedItem.setValue([
+      { tabId, entry: { ...entry(), createdAt: new Date(Date.now() - 60_000).toISOString() } },
+    ]);
+    render(
+      <StrictMode>
+        <JustCreated tabId={tabId} />
+      </StrictMode>,
+    );
     expect(await screen.findByText(/was created at/)).toBeTruthy();
     expect(await justCreatedItem.getValue()).toEqual([]);
   });
