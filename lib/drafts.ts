@@ -1,10 +1,15 @@
 /**
  * What the operator is typing, saved as it is typed (in storage.session: gone with the browser,
  * never readable by pages), per tab and service order, so a closed popup loses nothing.
+ *
+ * Each list has one kind of writer, so that no write overwrites another's: the drafts are written
+ * by the form (the popup, or its window), and the ids of the drafts that were sent (whose item
+ * BzCtrl or the outbox now holds) by the worker. A sent draft is not restored, and the form's next
+ * save drops it.
  */
 import { z } from 'zod/mini';
 import { emptyReportForm, type ReportField, type ReportForm } from './bzctrl/report-form';
-import { defineCheckedList } from './stored';
+import { defineCheckedItem, defineCheckedList, exclusively } from './stored';
 
 export interface Draft {
   /** The submission id the form will send it under. */
@@ -60,16 +65,37 @@ function withEveryField(values: Record<string, unknown>): ReportForm {
 
 export const draftsItem = defineCheckedList('session:drafts', draftSchema, { version: 1 });
 
+/** The ids of drafts the worker sent, newest first: written by the worker alone. */
+export const sentDraftsItem = defineCheckedItem('session:sentDrafts', z.array(z.string()), [], {
+  version: 1,
+});
+const SENT_LIMIT = 100;
+
+/** The drafts still to restore: every one the worker has not sent. */
+export async function unsentDrafts(): Promise<Draft[]> {
+  const [drafts, sent] = await Promise.all([draftsItem.getValue(), sentDraftsItem.getValue()]);
+  return drafts.filter((draft) => !sent.includes(draft.id));
+}
+
 // Not exclusive (lib/stored.ts): a draft is saved at each keystroke, and the popup may close at
-// any moment; one more round trip before the write would lose the last keystrokes.
+// any moment; one more round trip before the write would lose the last keystrokes. The form is
+// the drafts' one writer, so none is needed.
 export async function saveDraft(draft: Draft): Promise<void> {
-  const drafts = await draftsItem.getValue();
-  const others = drafts.filter((other) => other.id !== draft.id);
+  const others = (await unsentDrafts()).filter((other) => other.id !== draft.id);
   await draftsItem.setValue([draft, ...others].slice(0, DRAFT_LIMIT));
 }
 
+/** The worker's part: the draft's item is in BzCtrl or the outbox now, so the draft is done. */
+export function markDraftSent(id: string): Promise<void> {
+  return exclusively(sentDraftsItem.key, async () => {
+    const sent = await sentDraftsItem.getValue();
+    if (!sent.includes(id)) await sentDraftsItem.setValue([id, ...sent].slice(0, SENT_LIMIT));
+  });
+}
+
+/** The form's Discard draft. */
 export async function discardDraft(id: string): Promise<void> {
-  const drafts = await draftsItem.getValue();
+  const drafts = await unsentDrafts();
   await draftsItem.setValue(drafts.filter((draft) => draft.id !== id));
 }
 
@@ -83,7 +109,7 @@ export async function findDraft(tabId: number | null, serviceOrder?: string): Pr
 
 /** The tab's drafts, newest first, each whole (see withEveryField) and saying which fields were typed. */
 export async function draftsOfTab(tabId: number | null): Promise<Draft[]> {
-  return (await draftsItem.getValue())
+  return (await unsentDrafts())
     .filter((draft) => draft.tabId === tabId)
     .map((draft) => {
       const values = withEveryField(draft.values);

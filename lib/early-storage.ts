@@ -34,7 +34,7 @@ type AreaName = 'local' | 'session' | 'managed';
 /** The keys the popup reads to draw its form (lib/settings.ts, drafts.ts, launch.ts, presets/). */
 export const START_KEYS: Record<AreaName, readonly string[] | null> = {
   local: ['settings', 'lastEmail', 'presets', 'siteRules'],
-  session: ['account', 'drafts', 'launches'],
+  session: ['account', 'drafts', 'sentDrafts', 'launches'],
   // The policy: the whole area, as lib/settings.ts reads it.
   managed: null,
 };

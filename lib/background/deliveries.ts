@@ -23,7 +23,7 @@ import {
   type SubmitOutcome,
   workspaceLinkOf,
 } from '../bzctrl/submission';
-import { discardDraft } from '../drafts';
+import { markDraftSent } from '../drafts';
 import { NotConfiguredError, toFailure } from '../failures';
 import { addToHistory, type HistoryEntry, rememberJustCreated } from '../history';
 import type { OutboxItem } from '../outbox';
@@ -144,7 +144,7 @@ async function carryOut(
       };
       await replaceItem(kept);
       // The outbox holds it now: the form it came from starts anew.
-      await discardDraft(item.id).catch(() => undefined);
+      await markDraftSent(item.id).catch(() => undefined);
       return { ok: true, status: 'queued', outbox: kept };
     }
     case 'refused':
@@ -181,7 +181,7 @@ async function created(item: OutboxItem, response: AddTaskResponse, asker: Asker
   const entry = historyEntryOf(item, response);
   await step('outbox', () => removeItem(item.id));
   await step('history', () => addToHistory(entry));
-  await step('draft', () => discardDraft(item.id));
+  await step('draft', () => markDraftSent(item.id));
   const { tabId } = item;
   if (tabId !== undefined) await step('justCreated', () => rememberJustCreated(tabId, entry));
   const opened =

@@ -1,10 +1,10 @@
 // The popup, the worker and the options page each run their own copy of lib/: two of them may read
 // the same stored list, each change its copy, and write it back, one over the other. Each change
 // of a list that more than one context writes is exclusive across contexts (Web Locks, shared by
-// every page and worker of the extension), but the drafts' (see lib/drafts.ts). Here each context is a fresh copy of the modules, over
+// every page and worker of the extension), but the drafts, which need none (see lib/drafts.ts). Here each context is a fresh copy of the modules, over
 // one storage and one lock manager, as in the browser.
 import { expect, it, vi } from 'vitest';
-import { EMAIL, setUpFakeBrowser } from './helpers';
+import { EMAIL, incidentForm, setUpFakeBrowser } from './helpers';
 
 setUpFakeBrowser();
 
@@ -26,11 +26,31 @@ function shareOneLockManager(): void {
 async function context() {
   vi.resetModules();
   return {
+    drafts: await import('@/lib/drafts'),
     launch: await import('@/lib/launch'),
     history: await import('@/lib/history'),
     stored: await import('@/lib/stored'),
   };
 }
+
+it('a draft saved by the popup while the worker notes another one sent: both hold', async () => {
+  // No lock here: the drafts and the list of sent drafts each have one writer.
+  vi.stubGlobal('navigator', {});
+  const popup = await context();
+  const worker = await context();
+  const draft = (id: string) => ({
+    id,
+    tabId: 1,
+    values: incidentForm({ title: id }),
+    typed: [],
+    updatedAt: 1,
+  });
+  await popup.drafts.saveDraft(draft('sent-0001'));
+
+  await Promise.all([popup.drafts.saveDraft(draft('typing-0002')), worker.drafts.markDraftSent('sent-0001')]);
+
+  expect((await popup.drafts.unsentDrafts()).map((kept) => kept.id)).toEqual(['typing-0002']);
+});
 
 it('a launch note left for one tab while a popup takes another tab’s: the new note stays', async () => {
   shareOneLockManager();

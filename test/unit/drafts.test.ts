@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type Draft, discardDraft, draftsItem, findDraft, saveDraft } from '@/lib/drafts';
+import {
+  type Draft,
+  discardDraft,
+  draftsItem,
+  findDraft,
+  markDraftSent,
+  saveDraft,
+  sentDraftsItem,
+} from '@/lib/drafts';
 import { incidentForm, setUpFakeBrowser, taskForm } from './helpers';
 
 setUpFakeBrowser();
@@ -127,5 +135,31 @@ describe('discardDraft', () => {
     await saveDraft(draft('draft-a'));
     await discardDraft('no-such-draft');
     expect(await storedIds()).toEqual(['draft-a']);
+  });
+});
+
+describe('a draft the worker sent', () => {
+  it('is not restored, and the next save drops it; the other drafts stay', async () => {
+    await saveDraft(draft('sent-draft'));
+    await saveDraft(draft('other-draft'));
+
+    await markDraftSent('sent-draft');
+
+    // The worker wrote only its own list: the drafts are as the form left them.
+    expect(await storedIds()).toEqual(['other-draft', 'sent-draft']);
+    await expect(findDraft(7)).resolves.toMatchObject({ id: 'other-draft' });
+    expect(await findDraft(7, incidentForm().orderID)).toMatchObject({ id: 'other-draft' });
+    await saveDraft(draft('third-draft'));
+    expect(await storedIds()).toEqual(['third-draft', 'other-draft']);
+  });
+
+  it('is noted once, and the list of sent drafts stays bounded', async () => {
+    await markDraftSent('sent-0');
+    await markDraftSent('sent-0');
+    expect(await sentDraftsItem.getValue()).toEqual(['sent-0']);
+    for (let index = 1; index <= 120; index += 1) await markDraftSent(`sent-${index}`);
+    const sent = await sentDraftsItem.getValue();
+    expect(sent).toHaveLength(100);
+    expect(sent[0]).toBe('sent-120');
   });
 });

@@ -6,7 +6,7 @@ import { outboxItem, putItem, removeItem } from '@/lib/background/outbox-store';
 import { toAddTaskRequest } from '@/lib/bzctrl/add-task';
 import type { SubmitOutcome } from '@/lib/bzctrl/submission';
 import { tokensItem } from '@/lib/bzctrl/tokens';
-import { type Draft, draftsItem, saveDraft } from '@/lib/drafts';
+import { type Draft, saveDraft, unsentDrafts } from '@/lib/drafts';
 import {
   HISTORY_LIMIT,
   type HistoryEntry,
@@ -67,7 +67,8 @@ function queuedItem(outcome: SubmitOutcome | undefined): OutboxItem {
 function draft(id: string, overrides: Partial<Draft> = {}): Draft {
   return { id, tabId: TAB, values: incidentForm(), typed: ['title'], updatedAt: NOW, ...overrides };
 }
-const draftIds = async () => (await draftsItem.getValue()).map((kept) => kept.id);
+// The drafts a form would restore: the worker marks the ones it sent, and the form drops them.
+const draftIds = async () => (await unsentDrafts()).map((kept) => kept.id);
 
 describe('submitForm: to the workspace the form showed', () => {
   it('sends to a preset’s workspace where the settings’ is the user’s own', async () => {
