@@ -5,15 +5,20 @@ import { formatTime } from '@/lib/locale';
 import { openTaskLink } from '@/lib/tabs';
 
 /**
- * Taken once per popup however often the line is drawn anew (React may run an effect twice, and
- * does in StrictMode): a second take would find it gone.
+ * The note, taken once per popup however often the line is drawn anew (React may run an effect
+ * twice, and does in StrictMode): a second take would find it gone. `done` once the line was on
+ * screen and then went (an item sent from this popup): the form after that is plain.
  */
-const taken = new Map<number, Promise<HistoryEntry | undefined>>();
-function takeOnce(tabId: number): Promise<HistoryEntry | undefined> {
+interface Note {
+  taken: Promise<HistoryEntry | undefined>;
+  done: boolean;
+}
+const notes = new Map<number, Note>();
+function noteFor(tabId: number): Note {
   // This popup's own item, created while it was open, is the next popup's to name.
-  const once = taken.get(tabId) ?? takeJustCreated(tabId, performance.timeOrigin);
-  taken.set(tabId, once);
-  return once;
+  const note = notes.get(tabId) ?? { taken: takeJustCreated(tabId, performance.timeOrigin), done: false };
+  notes.set(tabId, note);
+  return note;
 }
 
 /**
@@ -24,12 +29,20 @@ function takeOnce(tabId: number): Promise<HistoryEntry | undefined> {
 export function JustCreated({ tabId }: { tabId: number }) {
   const [entry, setEntry] = useState<HistoryEntry>();
   useEffect(() => {
+    const note = noteFor(tabId);
+    if (note.done) return;
     let current = true;
-    void takeOnce(tabId).then((taken) => current && setEntry(taken));
+    void note.taken.then((taken) => current && setEntry(taken));
     return () => {
       current = false;
     };
   }, [tabId]);
+  useEffect(() => {
+    if (!entry) return;
+    return () => {
+      noteFor(tabId).done = true;
+    };
+  }, [entry, tabId]);
   if (!entry) return null;
   return (
     <p className="message message--ok just-created">

@@ -14,6 +14,7 @@ import {
   presetsItem,
 } from '@/lib/presets/preset';
 import { readPolicy } from '@/lib/settings';
+import { exclusively } from '@/lib/stored';
 import { ManagedPresets } from './ManagedPresets';
 import { PresetEditor, type PresetErrors } from './PresetEditor';
 import { PresetsFile } from './PresetsFile';
@@ -98,7 +99,8 @@ export function PresetsForm() {
     }
     // Known before the watcher hears of it, so that it takes the change for this page's own.
     savedText.current = listText(parsed);
-    await presetsItem.setValue(parsed);
+    // Not in the middle of a popup's Save as preset (lib/presets/from-form.ts).
+    await exclusively(presetsItem.key, () => presetsItem.setValue(parsed));
     setSaved(parsed);
     // The rows show what was saved (trimmed), unless typing went on meanwhile.
     setRows((current) =>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import { formatDateTime } from '@/lib/locale';
-import { type SetAsideValue, setAsideItems } from '@/lib/stored';
+import { exclusively, type SetAsideValue, setAsideItems } from '@/lib/stored';
 
 /**
  * Stored values the extension could not use (of another version, cut short, or written by another
@@ -47,7 +47,12 @@ export function SetAsideList() {
         <button
           type="button"
           onClick={() =>
-            void Promise.all([setAsideItems().local.removeValue(), setAsideItems().session.removeValue()])
+            // Under the lock the worker sets aside with, so that nothing it is setting aside comes back.
+            void Promise.all(
+              (['local', 'session'] as const).map((area) =>
+                exclusively(`${area}:setAside`, () => setAsideItems()[area].removeValue()),
+              ),
+            )
           }
         >
           {i18n.t('setAside.remove')}

@@ -8,6 +8,7 @@ import type { FieldRule, Field as PageField, SiteRule } from '@/lib/page/types';
 import type { PickForRules } from '@/lib/pick-for-rules';
 import { loadPolicySiteRules, type PolicySiteRules } from '@/lib/policy';
 import { siteRulesItem } from '@/lib/settings';
+import { exclusively } from '@/lib/stored';
 import { Field } from './Field';
 import { ManagedRule } from './ManagedRule';
 import { PickOnPage, usePicksForRules } from './PickOnPage';
@@ -116,7 +117,8 @@ export function SiteRulesForm() {
       setFocusAfterRender('[aria-invalid="true"]');
       return;
     }
-    await siteRulesItem.setValue(rows?.map(toRule) ?? []);
+    // Not in the middle of the worker adding a rule picked on a page (lib/background/page-picks.ts).
+    await exclusively(siteRulesItem.key, () => siteRulesItem.setValue(rows?.map(toRule) ?? []));
     setStatus(i18n.t('rules.saved'));
   }
 

@@ -57,7 +57,8 @@ export function presetFromForm(
 export async function saveAsPreset(preset: Preset): Promise<{ ok: true } | { ok: false; message: string }> {
   const parsed = presetSchema.safeParse(preset);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? '' };
-  // The options page may save the list meanwhile: read and written in one exclusive change.
+  // Read and written in one exclusive change: another popup's Save as preset, or the options
+  // page's Save, waits for it.
   return exclusively(presetsItem.key, async () => {
     const own = await presetsItem.getValue();
     if (own.length >= MAX_PRESETS) {

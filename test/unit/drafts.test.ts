@@ -140,13 +140,14 @@ describe('discardDraft', () => {
 
 describe('a draft the worker sent', () => {
   it('is not restored, and the next save drops it; the other drafts stay', async () => {
-    await saveDraft(draft('sent-draft'));
+    // The sent draft is the newest, and for the same service order: the one restored, unless left out.
     await saveDraft(draft('other-draft'));
+    await saveDraft(draft('sent-draft'));
 
     await markDraftSent('sent-draft');
 
     // The worker wrote only its own list: the drafts are as the form left them.
-    expect(await storedIds()).toEqual(['other-draft', 'sent-draft']);
+    expect(await storedIds()).toEqual(['sent-draft', 'other-draft']);
     await expect(findDraft(7)).resolves.toMatchObject({ id: 'other-draft' });
     expect(await findDraft(7, incidentForm().orderID)).toMatchObject({ id: 'other-draft' });
     await saveDraft(draft('third-draft'));

@@ -53,6 +53,20 @@ describe('JustCreated', () => {
     expect(await justCreatedItem.getValue()).toEqual([]);
   });
 
+  it('once shown and gone (an item sent from this popup), is not shown again in the next form', async () => {
+    const tabId = TAB_ID + 2;
+    await justCreatedItem.setValue([
+      { tabId, entry: { ...entry(), createdAt: new Date(Date.now() - 60_000).toISOString() } },
+    ]);
+    const drawn = render(<JustCreated tabId={tabId} />);
+    expect(await screen.findByText(/was created at/)).toBeTruthy();
+    // The popup shows what came of its own item, then a new form.
+    drawn.unmount();
+    render(<JustCreated tabId={tabId} />);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.queryByText(/was created at/)).toBeNull();
+  });
+
   it('leaves a note about an item created after the popup opened (its own) for the next popup', async () => {
     const openedAt = Date.now();
     await justCreatedItem.setValue([
