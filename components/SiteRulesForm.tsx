@@ -61,6 +61,11 @@ function toRule(row: RuleRow): SiteRule {
   return rule;
 }
 
+/** The rules as text, for comparing what is shown with what is stored. */
+function rowsText(rows: readonly RuleRow[]): string {
+  return JSON.stringify(rows.map(toRule));
+}
+
 const FIELD_PARTS: Record<PageField, readonly RulePart[]> = {
   serviceOrder: ['serviceOrderLabel', 'serviceOrderSelector', 'serviceOrderRegex'],
   lrn: ['lrnLabel', 'lrnSelector', 'lrnRegex'],
@@ -87,6 +92,11 @@ export function SiteRulesForm() {
   const [rows, setRows] = useState<RuleRow[]>();
   const [errors, setErrors] = useState<Record<number, RuleErrors>>({});
   const [status, setStatus] = useState<string>();
+  const [changedElsewhere, setChangedElsewhere] = useState(false);
+  // For the storage watcher, which outlives renders: the rows now, and the rules they were loaded or saved as.
+  const rowsNow = useRef<RuleRow[]>();
+  rowsNow.current = rows;
+  const savedText = useRef<string>();
 
   const [managedRules, setManagedRules] = useState<PolicySiteRules>({ siteRules: [], refused: [] });
   const section = useRef<HTMLElement>(null);
@@ -94,8 +104,28 @@ export function SiteRulesForm() {
   const setFocusAfterRender = useFocusAfterRender(section);
 
   useEffect(() => {
-    void siteRulesItem.getValue().then((rules) => setRows(rules.map(toRow)));
+    const show = (rules: SiteRule[]) => {
+      const shown = rules.map(toRow);
+      savedText.current = rowsText(shown);
+      setRows(shown);
+    };
+    void siteRulesItem.getValue().then((rules) => {
+      // A change seen by the watcher before this read came back is newer: keep it.
+      if (savedText.current === undefined) show(rules);
+    });
     void loadPolicySiteRules().then(setManagedRules);
+    // A rule picked on a page meanwhile (from the popup) shows up here, or, over unsaved edits,
+    // is told of: a Save would replace it.
+    return siteRulesItem.watch((rules) => {
+      if (rowsText(rules.map(toRow)) === savedText.current) return; // this page's own save
+      const current = rowsNow.current;
+      if (current !== undefined && rowsText(current) !== savedText.current) {
+        setChangedElsewhere(true);
+        return;
+      }
+      show(rules);
+      setErrors({});
+    });
   }, []);
   // What the operator picked on a page for a rule here (Pick) fills that rule's field.
   const picks = usePicksForRules((key, pick) =>
@@ -117,8 +147,11 @@ export function SiteRulesForm() {
       setFocusAfterRender('[aria-invalid="true"]');
       return;
     }
+    // Known before the watcher hears of it, so that it takes the change for this page's own.
+    savedText.current = rowsText(rows ?? []);
     // Not in the middle of the worker adding a rule picked on a page (lib/background/page-picks.ts).
     await exclusively(siteRulesItem.key, () => siteRulesItem.setValue(rows?.map(toRule) ?? []));
+    setChangedElsewhere(false);
     setStatus(i18n.t('rules.saved'));
   }
 
@@ -145,6 +178,7 @@ export function SiteRulesForm() {
         refused={managedRules.refused}
         show={(value) => (isSiteRule(value) ? <ManagedRule rule={value} /> : undefined)}
       />
+      {changedElsewhere && <p className="message message--warning">{i18n.t('rules.changedElsewhere')}</p>}
       {rows.map((row, index) => (
         <fieldset key={row.key} className="rule">
           <legend>{i18n.t('rules.rule', { number: String(index + 1) })}</legend>
