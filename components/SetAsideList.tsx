@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import { formatDateTime } from '@/lib/locale';
-import { exclusively, type SetAsideValue, setAsideItems } from '@/lib/stored';
+import { clearSetAside, type SetAsideValue, setAsideItems } from '@/lib/stored';
 
 /**
  * Stored values the extension could not use (of another version, cut short, or written by another
@@ -44,17 +44,7 @@ export function SetAsideList() {
         >
           {copied ? i18n.t('action.copied') : i18n.t('setAside.copy')}
         </button>
-        <button
-          type="button"
-          onClick={() =>
-            // Under the lock the worker sets aside with, so that nothing it is setting aside comes back.
-            void Promise.all(
-              (['local', 'session'] as const).map((area) =>
-                exclusively(`${area}:setAside`, () => setAsideItems()[area].removeValue()),
-              ),
-            )
-          }
-        >
+        <button type="button" onClick={() => void clearSetAside()}>
           {i18n.t('setAside.remove')}
         </button>
       </div>

@@ -49,6 +49,15 @@ export function setAside(key: StorageKey, value: unknown, reason: string): Promi
   });
 }
 
+/** Forgets every value set aside, under the lock `setAside` takes: none being set aside comes back. */
+export function clearSetAside(): Promise<unknown> {
+  return Promise.all(
+    (['local', 'session'] as const).map((area) =>
+      exclusively(`${area}:setAside`, () => setAsideItems()[area].removeValue()),
+    ),
+  );
+}
+
 const queues = new Map<string, Promise<unknown>>();
 
 /**
