@@ -14,13 +14,20 @@ import {
   presetsItem,
 } from '@/lib/presets/preset';
 import { readPolicy } from '@/lib/settings';
-import { exclusively } from '@/lib/stored';
 import { ManagedPresets } from './ManagedPresets';
 import { PresetEditor, type PresetErrors } from './PresetEditor';
 import { PresetsFile } from './PresetsFile';
 import { listText, type PresetRow, type PresetRowField, toDraft, toRow, withImported } from './preset-rows';
 import { StatusMessage } from './StatusMessage';
 import { useFocusAfterRender } from './use-focus-after-render';
+import { type ListRows, useStoredListEditor } from './use-stored-list-editor';
+
+const PRESET_ROWS: ListRows<Preset, PresetRow> = {
+  item: presetsItem,
+  toRows: (list) => list.map((preset) => toRow(preset)),
+  textOfList: listText,
+  textOfRows: (rows) => listText(rows.map(toDraft)),
+};
 
 /**
  * The user's presets, edited as a whole and saved together; the organisation's shown beside them,
@@ -28,45 +35,26 @@ import { useFocusAfterRender } from './use-focus-after-render';
  * replace unsaved edits.
  */
 export function PresetsForm() {
-  const [rows, setRows] = useState<PresetRow[]>();
-  const [saved, setSaved] = useState<Preset[]>([]);
   const [errors, setErrors] = useState<Record<number, PresetErrors>>({});
+  const {
+    rows,
+    setRows,
+    rowsNow,
+    saved,
+    changedElsewhere,
+    save: saveList,
+  } = useStoredListEditor(PRESET_ROWS, () => setErrors({}));
   const [status, setStatus] = useState<string>();
-  const [changedElsewhere, setChangedElsewhere] = useState(false);
   const [managed, setManaged] = useState<{ presets: Preset[]; refused: RefusedPreset[] }>({
     presets: [],
     refused: [],
   });
-  // For the storage watcher, which outlives renders: the rows now, and the list they were loaded or saved as.
-  const rowsNow = useRef<PresetRow[]>();
-  rowsNow.current = rows;
-  const savedText = useRef<string>();
   const section = useRef<HTMLElement>(null);
   // Where the keyboard focus goes once the rows are drawn: a preset added or removed, a save refused.
   const setFocusAfterRender = useFocusAfterRender(section);
 
   useEffect(() => {
-    const show = (list: Preset[]) => {
-      savedText.current = listText(list);
-      setSaved(list);
-      setRows(list.map((preset) => toRow(preset)));
-    };
-    void presetsItem.getValue().then((list) => {
-      // A change seen by the watcher before this read came back is newer: keep it.
-      if (savedText.current === undefined) show(list);
-    });
     void readPolicy().then((policy) => setManaged(policyPresets(policy)));
-    return presetsItem.watch((list) => {
-      if (listText(list) === savedText.current) return; // this page's own save
-      const current = rowsNow.current;
-      const unsaved = current !== undefined && listText(current.map(toDraft)) !== savedText.current;
-      if (unsaved) {
-        setChangedElsewhere(true);
-        return;
-      }
-      show(list);
-      setErrors({});
-    });
   }, []);
   if (!rows) return null;
 
@@ -97,22 +85,18 @@ export function PresetsForm() {
       setFocusAfterRender('fieldset [aria-invalid="true"]');
       return;
     }
-    // Known before the watcher hears of it, so that it takes the change for this page's own.
-    savedText.current = listText(parsed);
-    // Not in the middle of a popup's Save as preset (lib/presets/from-form.ts).
-    await exclusively(presetsItem.key, () => presetsItem.setValue(parsed));
-    setSaved(parsed);
+    // Not in the middle of a popup's Save as preset (lib/presets/from-form.ts): under the list's lock.
+    await saveList(parsed);
     // The rows show what was saved (trimmed), unless typing went on meanwhile.
     setRows((current) =>
       current === rows ? parsed.map((preset, index) => toRow(preset, rows[index]?.key)) : current,
     );
-    setChangedElsewhere(false);
     setStatus(i18n.t('presetsPage.saved'));
   }
 
   function importPresets(imported: Preset[]): string | undefined {
     // The rows as they are now: the file was read after a wait, and typing may have gone on.
-    const current = rowsNow.current ?? [];
+    const current = rowsNow() ?? [];
     const merged = withImported(current, imported);
     if (merged.length > MAX_PRESETS) return i18n.t('preset.tooMany', { max: String(MAX_PRESETS) });
     setRows(merged);

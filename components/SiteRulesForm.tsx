@@ -8,7 +8,6 @@ import type { FieldRule, Field as PageField, SiteRule } from '@/lib/page/types';
 import type { PickForRules } from '@/lib/pick-for-rules';
 import { loadPolicySiteRules, type PolicySiteRules } from '@/lib/policy';
 import { siteRulesItem } from '@/lib/settings';
-import { exclusively } from '@/lib/stored';
 import { Field } from './Field';
 import { ManagedRule } from './ManagedRule';
 import { PickOnPage, usePicksForRules } from './PickOnPage';
@@ -16,6 +15,7 @@ import { RefusedPolicyValues } from './RefusedPolicyValues';
 import { RuleTester } from './RuleTester';
 import { StatusMessage } from './StatusMessage';
 import { useFocusAfterRender } from './use-focus-after-render';
+import { type ListRows, useStoredListEditor } from './use-stored-list-editor';
 
 /** A rule as the form edits it: every part a plain text field. */
 interface RuleRow {
@@ -66,6 +66,14 @@ function rowsText(rows: readonly RuleRow[]): string {
   return JSON.stringify(rows.map(toRule));
 }
 
+const RULE_ROWS: ListRows<SiteRule, RuleRow> = {
+  item: siteRulesItem,
+  toRows: (rules) => rules.map(toRow),
+  // Through rows and back: stored and shown compare as the form would save them.
+  textOfList: (rules) => rowsText(rules.map(toRow)),
+  textOfRows: rowsText,
+};
+
 const FIELD_PARTS: Record<PageField, readonly RulePart[]> = {
   serviceOrder: ['serviceOrderLabel', 'serviceOrderSelector', 'serviceOrderRegex'],
   lrn: ['lrnLabel', 'lrnSelector', 'lrnRegex'],
@@ -89,43 +97,23 @@ function withPick(row: RuleRow, pick: PickForRules): RuleRow {
  * reading.
  */
 export function SiteRulesForm() {
-  const [rows, setRows] = useState<RuleRow[]>();
   const [errors, setErrors] = useState<Record<number, RuleErrors>>({});
+  // A rule picked on a page meanwhile (from the popup) shows up here, or, over unsaved edits, is
+  // told of: a Save would replace it.
+  const {
+    rows,
+    setRows,
+    changedElsewhere,
+    save: saveList,
+  } = useStoredListEditor(RULE_ROWS, () => setErrors({}));
   const [status, setStatus] = useState<string>();
-  const [changedElsewhere, setChangedElsewhere] = useState(false);
-  // For the storage watcher, which outlives renders: the rows now, and the rules they were loaded or saved as.
-  const rowsNow = useRef<RuleRow[]>();
-  rowsNow.current = rows;
-  const savedText = useRef<string>();
-
   const [managedRules, setManagedRules] = useState<PolicySiteRules>({ siteRules: [], refused: [] });
   const section = useRef<HTMLElement>(null);
   // Where the keyboard focus goes once the rows are drawn: a rule added or removed, a save refused.
   const setFocusAfterRender = useFocusAfterRender(section);
 
   useEffect(() => {
-    const show = (rules: SiteRule[]) => {
-      const shown = rules.map(toRow);
-      savedText.current = rowsText(shown);
-      setRows(shown);
-    };
-    void siteRulesItem.getValue().then((rules) => {
-      // A change seen by the watcher before this read came back is newer: keep it.
-      if (savedText.current === undefined) show(rules);
-    });
     void loadPolicySiteRules().then(setManagedRules);
-    // A rule picked on a page meanwhile (from the popup) shows up here, or, over unsaved edits,
-    // is told of: a Save would replace it.
-    return siteRulesItem.watch((rules) => {
-      if (rowsText(rules.map(toRow)) === savedText.current) return; // this page's own save
-      const current = rowsNow.current;
-      if (current !== undefined && rowsText(current) !== savedText.current) {
-        setChangedElsewhere(true);
-        return;
-      }
-      show(rules);
-      setErrors({});
-    });
   }, []);
   // What the operator picked on a page for a rule here (Pick) fills that rule's field.
   const picks = usePicksForRules((key, pick) =>
@@ -147,11 +135,8 @@ export function SiteRulesForm() {
       setFocusAfterRender('[aria-invalid="true"]');
       return;
     }
-    // Known before the watcher hears of it, so that it takes the change for this page's own.
-    savedText.current = rowsText(rows ?? []);
     // Not in the middle of the worker adding a rule picked on a page (lib/background/page-picks.ts).
-    await exclusively(siteRulesItem.key, () => siteRulesItem.setValue(rows?.map(toRule) ?? []));
-    setChangedElsewhere(false);
+    await saveList(rows?.map(toRule) ?? []);
     setStatus(i18n.t('rules.saved'));
   }
 

@@ -146,6 +146,9 @@ export function defineCheckedList<T>(key: StorageKey, entry: z.ZodMiniType<T>, o
   };
 }
 
+/** A stored list made by defineCheckedList. */
+export type CheckedList<T> = ReturnType<typeof defineCheckedList<T>>;
+
 /**
  * A stored list as a context that does not own it sees it: read and watched, never written, not
  * even by a migration (its owner migrates it). Entries that do not parse are left out; the owner
