@@ -1,6 +1,7 @@
 import { type ChangeEvent, type FormEvent, useMemo, useRef, useState } from 'react';
 import type { z } from 'zod/mini';
 import { firstMessagePerField } from '@/lib/field-errors';
+import { useFocusAfterRender } from './use-focus-after-render';
 
 type Values = Record<string, string>;
 type ErrorsOf<T> = Partial<Record<keyof T & string, string>>;
@@ -23,6 +24,9 @@ export function useZodForm<T extends Values, Parsed>(
   const [submitting, setSubmitting] = useState(false);
   const dirty = useRef(new Set<string>(typedFields));
   const inFlight = useRef(false);
+  // A submit refused: the focus goes to the first field refused, once its message is drawn.
+  const form = useRef<HTMLFormElement | null>(null);
+  const setFocusAfterRender = useFocusAfterRender(form);
 
   // The schema is asked only once its messages show (from the first submit on) and at a submit:
   // not at the form's first render, which the popup waits for, nor at each keystroke before.
@@ -63,7 +67,8 @@ export function useZodForm<T extends Values, Parsed>(
       setSubmitted(true);
       const verdict = parsed ?? schema.safeParse(values);
       if (!verdict.success) {
-        focusFirstInvalid(event.currentTarget);
+        form.current = event.currentTarget;
+        setFocusAfterRender('[aria-invalid="true"]');
         return;
       }
       if (inFlight.current) return;
@@ -91,9 +96,4 @@ export function useZodForm<T extends Values, Parsed>(
     handleSubmit,
     submitting,
   };
-}
-
-function focusFirstInvalid(form: HTMLFormElement) {
-  // After React re-renders with the errors shown.
-  requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 }

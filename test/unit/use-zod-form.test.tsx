@@ -56,6 +56,21 @@ describe('useZodForm', () => {
     expect(onValid).toHaveBeenCalledExactlyOnceWith({ name: 'Gate 4', code: '123' });
   });
 
+  it('puts the focus on the first field refused, at each refused submit', async () => {
+    render(<TwoFields onValid={vi.fn(async () => undefined)} />);
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Gate' } });
+    fireEvent.change(screen.getByLabelText('Code'), { target: { value: '12' } });
+
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send' })));
+    expect(document.activeElement).toBe(screen.getByLabelText('Code'));
+
+    // Refused again, for another field first: the focus goes there, from wherever it was.
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: '' } });
+    screen.getByRole('button', { name: 'Send' }).focus();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send' })));
+    expect(document.activeElement).toBe(screen.getByLabelText('Name'));
+  });
+
   it('sends valid values at the first submit', async () => {
     const onValid = vi.fn(async () => undefined);
     render(<TwoFields onValid={onValid} />);
