@@ -17,7 +17,10 @@ export interface ListRows<Value, Row> {
  * `changedElsewhere` says that a Save would replace it. This page's own save is not taken for a
  * change made elsewhere. `onReplaced` hears when rows were replaced by a change made elsewhere.
  */
-export function useStoredListEditor<Value, Row>(list: ListRows<Value, Row>, onReplaced: () => void) {
+export function useStoredListEditor<Value, Row>(listRows: ListRows<Value, Row>, onReplaced: () => void) {
+  // Taken at the first render (the forms pass a module constant): a new object at each render
+  // would read and watch the list anew each time.
+  const [list] = useState(listRows);
   const [rows, setRows] = useState<Row[]>();
   const [saved, setSaved] = useState<Value[]>([]);
   const [changedElsewhere, setChangedElsewhere] = useState(false);

@@ -71,6 +71,32 @@ describe('useZodForm', () => {
     expect(document.activeElement).toBe(screen.getByLabelText('Name'));
   });
 
+  it('puts the focus on the field refused after two quick refused submits, and at the next one', async () => {
+    render(<TwoFields onValid={vi.fn(async () => undefined)} />);
+    const send = screen.getByRole('button', { name: 'Send' }) as HTMLButtonElement;
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
+    // As in the browser, clicks not wrapped in act(): React draws the first refusal and moves the
+    // focus, and the second submit comes before React's later, lower-priority work has run.
+    const actEnvironment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+    actEnvironment.IS_REACT_ACT_ENVIRONMENT = false;
+    try {
+      send.click();
+      await Promise.resolve();
+      expect(document.activeElement).toBe(screen.getByLabelText('Name'));
+      send.focus();
+      send.click();
+      await settled();
+      expect(document.activeElement).toBe(screen.getByLabelText('Name'));
+
+      send.focus();
+      send.click();
+      await settled();
+      expect(document.activeElement).toBe(screen.getByLabelText('Name'));
+    } finally {
+      actEnvironment.IS_REACT_ACT_ENVIRONMENT = true;
+    }
+  });
+
   it('sends valid values at the first submit', async () => {
     const onValid = vi.fn(async () => undefined);
     render(<TwoFields onValid={onValid} />);
