@@ -267,7 +267,12 @@ function Popup({
             presetFill={presetFill}
             onSubmit={(values) => submission.submit(values, domainWorkSpace)}
             onChange={(values, typed) =>
-              form.keep(values, typed, presets.choice ?? essentials.launchPresetId)
+              // "No preset" (null) is a choice too, kept over the menu's preset.
+              form.keep(
+                values,
+                typed,
+                presets.choice !== undefined ? presets.choice : essentials.launchPresetId,
+              )
             }
             onPick={tabId === null ? undefined : (field) => void pick(field)}
             actions={(values) => (
