@@ -138,6 +138,8 @@ function nextAttemptAfter(item: OutboxItem, now: number, retryAfterMs?: number):
 }
 
 /** BzCtrl's app, where the user can look for an item of unknown fate. */
-export function workspaceLinkOf(addTaskUrl: string): string {
-  return `${new URL(addTaskUrl).origin}/app/`;
+export function workspaceLinkOf(addTaskUrl: string): string | undefined {
+  // A stored item's address that is no URL (damaged, another version) has no workspace to name:
+  // it must not stop the outbox's other items from being looked after.
+  return URL.canParse(addTaskUrl) ? `${new URL(addTaskUrl).origin}/app/` : undefined;
 }

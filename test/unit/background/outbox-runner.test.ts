@@ -276,6 +276,22 @@ describe('recoverInterrupted', () => {
       { id: 'to-acc', state: 'unknown', workspaceLink: 'https://acc.bzctrl.com/app/' },
     ]);
   });
+
+  it('recovers every interrupted item though one holds an address that is no URL', async () => {
+    await putAll([
+      outboxEntry({ id: 'good-item', state: 'sending' }),
+      outboxEntry({ id: 'damaged', state: 'sending', destination: { ...PROD_DESTINATION, addTaskUrl: 'x' } }),
+    ]);
+
+    await recoverInterrupted();
+
+    const items = await outboxItem.getValue();
+    expect(items).toMatchObject([
+      { id: 'good-item', state: 'unknown', workspaceLink: PROD_WORKSPACE_LINK },
+      { id: 'damaged', state: 'unknown' },
+    ]);
+    expect(items[1]?.workspaceLink).toBeUndefined();
+  });
 });
 
 describe('retryNow', () => {
