@@ -17,6 +17,8 @@ export interface HistoryEntry {
   lrn?: string | undefined;
   domainWorkSpace: string;
   createdAt: string;
+  /** The form's submission id: the same submission again is answered with this entry, not sent. */
+  submissionId?: string | undefined;
 }
 
 const historyEntrySchema: z.ZodMiniType<HistoryEntry> = z.object({
@@ -28,6 +30,7 @@ const historyEntrySchema: z.ZodMiniType<HistoryEntry> = z.object({
   lrn: z.optional(z.string()),
   domainWorkSpace: z.string(),
   createdAt: z.string(),
+  submissionId: z.optional(z.string()),
 });
 
 export const HISTORY_LIMIT = 500;

@@ -25,7 +25,7 @@ import {
 } from '../bzctrl/submission';
 import { markDraftSent } from '../drafts';
 import { NotConfiguredError, toFailure } from '../failures';
-import { addToHistory, type HistoryEntry, rememberJustCreated } from '../history';
+import { addToHistory, type HistoryEntry, historyItem, rememberJustCreated } from '../history';
 import type { OutboxItem } from '../outbox';
 import { policyPresetKeys } from '../presets/ids';
 import {
@@ -40,6 +40,9 @@ import { removeItem, replaceItem, updateOutbox } from './outbox-store';
 
 /** Who asked: the user's click in the form, or the outbox sending by itself. */
 type Asker = 'form' | 'outbox';
+
+/** A submission's claim on the outbox: sent now, on its way already, or created before. */
+type Claim = { fresh: boolean; item: OutboxItem } | { fresh: false; done: HistoryEntry };
 
 /** The form's Create: the item goes into the outbox, then to BzCtrl. */
 export async function submitForm(
@@ -71,11 +74,14 @@ export async function submitForm(
     const body = toAddTaskRequest(form, domainWorkSpace);
     const { tokenUrl, addTaskUrl } = endpointsFor(settings);
     const now = Date.now();
-    // Checked and written in one step: the same submission twice at once (a double click, a
-    // second window) sends one request.
-    const claim = await updateOutbox((items) => {
+    // Checked and written in one step: the same submission twice (a double click, a second window
+    // on the same draft, a popup reopened on it) sends one request. While it is on its way the
+    // outbox has it; once created, the history does (written before it leaves the outbox).
+    const claim = await updateOutbox<Claim>(async (items) => {
       const existing = items.find((item) => item.id === id);
       if (existing && existing.state !== 'held') return { items, result: { fresh: false, item: existing } };
+      const done = existing ? undefined : await createdBefore(id);
+      if (done) return { items, result: { fresh: false, done } };
       const item: OutboxItem = {
         id,
         body,
@@ -89,6 +95,9 @@ export async function submitForm(
       };
       return { items: [...items.filter((other) => other.id !== id), item], result: { fresh: true, item } };
     });
+    // Created before: shown again as created, its link not opened a second time.
+    if ('done' in claim)
+      return { ok: true, status: 'created', item: { ...claim.done, opened: false }, warnings: [] };
     if (!claim.fresh) return { ok: true, status: 'queued', outbox: claim.item };
     return await sendAndCarryOut(claim.item, 'form', settings);
   } catch (error) {
@@ -179,9 +188,11 @@ async function created(item: OutboxItem, response: AddTaskResponse, asker: Asker
     }
   };
   const entry = historyEntryOf(item, response);
-  await step('outbox', () => removeItem(item.id));
+  // The history first: the link is kept before the item leaves the outbox, and the same submission
+  // sent again finds it there (submitForm).
   await step('history', () => addToHistory(entry));
   await step('draft', () => markDraftSent(item.id));
+  await step('outbox', () => removeItem(item.id));
   const { tabId } = item;
   if (tabId !== undefined) await step('justCreated', () => rememberJustCreated(tabId, entry));
   const opened =
@@ -207,7 +218,13 @@ function historyEntryOf(item: OutboxItem, response: AddTaskResponse): HistoryEnt
     lrn: body.lrn,
     domainWorkSpace: body.domainWorkSpace,
     createdAt: new Date().toISOString(),
+    submissionId: item.id,
   };
+}
+
+/** The history's entry of a submission BzCtrl created already, if it has one. */
+async function createdBefore(id: string): Promise<HistoryEntry | undefined> {
+  return (await historyItem.getValue()).find((entry) => entry.submissionId === id);
 }
 
 export const NOTIFICATION_PREFIX = 'created:';

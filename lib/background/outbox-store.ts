@@ -30,11 +30,13 @@ export const outboxItem = defineCheckedList(OUTBOX_KEY, outboxEntrySchema, {
 
 /** Reads, changes and writes the outbox in one step; a change that returns the same array writes nothing. */
 export function updateOutbox<T>(
-  change: (items: OutboxItem[]) => { items: OutboxItem[]; result: T },
+  change: (
+    items: OutboxItem[],
+  ) => { items: OutboxItem[]; result: T } | Promise<{ items: OutboxItem[]; result: T }>,
 ): Promise<T> {
   return exclusively(OUTBOX_KEY, async () => {
     const current = await outboxItem.getValue();
-    const { items, result } = change(current);
+    const { items, result } = await change(current);
     if (items !== current) await outboxItem.setValue(items);
     return result;
   });

@@ -188,6 +188,7 @@ describe('an item BzCtrl created', () => {
         orderID: '7770143',
         domainWorkSpace: 'IMP-NLD-EXA-SWA',
         createdAt: '2026-03-14T09:12:00.000Z',
+        submissionId: 'submission-0002',
       },
       {
         taskLink: TASK_LINK,
@@ -198,6 +199,7 @@ describe('an item BzCtrl created', () => {
         lrn: '24NLLRN0004471',
         domainWorkSpace: 'IMP-NLD-EXA-SWA',
         createdAt: '2026-03-14T09:12:00.000Z',
+        submissionId: 'submission-0001',
       },
     ]);
   });
@@ -623,6 +625,42 @@ describe('the same submission twice', () => {
 
     expect(bzctrl.addTaskRequests()).toHaveLength(1);
     expect(outcomes.map((outcome) => outcome.ok && outcome.status).sort()).toEqual(['created', 'queued']);
+  });
+
+  // A second window on the same draft, or a popup reopened on it before the first answer came.
+  it('sends nothing again for a submission created before, and answers with the item created', async () => {
+    const bzctrl = fakeBzCtrl({ addTask: [created(), created(SECOND_LINK)] });
+    await expect(submitForm(ID, incidentForm())).resolves.toMatchObject({
+      status: 'created',
+      item: { opened: true },
+    });
+    const createTab = openedTabs();
+
+    const again = await submitForm(ID, incidentForm());
+
+    expect(bzctrl.addTaskRequests()).toHaveLength(1);
+    expect(again).toMatchObject({
+      ok: true,
+      status: 'created',
+      item: { taskLink: TASK_LINK, opened: false },
+    });
+    // Its tab was opened the first time.
+    expect(createTab).not.toHaveBeenCalled();
+    expect(await historyItem.getValue()).toHaveLength(1);
+  });
+
+  it('keeps the link in the history before the item leaves the outbox', async () => {
+    fakeBzCtrl({ addTask: [created()] });
+    const removedWhen: number[] = [];
+    const unwatch = outboxItem.watch(async (items) => {
+      if (items.length === 0) removedWhen.push((await historyItem.getValue()).length);
+    });
+
+    await submitForm(ID, incidentForm());
+    await vi.waitFor(() => expect(removedWhen).toHaveLength(1));
+    unwatch();
+
+    expect(removedWhen).toEqual([1]);
   });
 
   it('sends nothing for a submission of unknown fate', async () => {
