@@ -51,7 +51,7 @@ export function PopupApp({ startup }: { startup: Startup }) {
     startup.getSnapshot,
   );
   // A rule just picked on the page (the form in a window of its own stays open): read again with it.
-  useEffect(() => siteRulesItem.watch(() => startup.readAgain()), [startup]);
+  useEffect(() => siteRulesItem.watch(() => void startup.readAgain()), [startup]);
   if (!essentials) return <main className="loading" aria-busy="true" />;
   return <Popup essentials={essentials} reading={reading} pageRead={pageRead} page={page} />;
 }

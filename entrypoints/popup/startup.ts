@@ -69,8 +69,8 @@ export interface StartupState {
 export interface Startup {
   subscribe(listener: () => void): () => void;
   getSnapshot(): StartupState;
-  /** Reads the tab again (a page rule was just picked). */
-  readAgain(): void;
+  /** Reads the tab again (a page rule was just picked); done once the new reading is shown, or kept out. */
+  readAgain(): Promise<void>;
 }
 
 /** How long the drawing of the form waits for the page's reading, once the rest is in. */
@@ -150,13 +150,13 @@ export function startPopup(search: string): Startup {
   void launchRead.then((launch) => {
     if (launch && !state.pageRead) update({ reading: readingOfLaunch(launch) });
   });
-  const readingDone = Promise.all([launchRead, pageRead]).then(([launch, page]) =>
+  const showReading = (launch: Launch | undefined, page: TabReading) =>
     update({
       reading: page.selection || !launch ? page : mergeReadings([readingOfLaunch(launch), page]),
       pageRead: true,
       page: page.page ?? state.page,
-    }),
-  );
+    });
+  const readingDone = Promise.all([launchRead, pageRead]).then(([launch, page]) => showReading(launch, page));
   // Only as long as the form's first reads take (the reading asked for its rules at its start):
   // a read after them, by a watcher say, is the browser's to answer.
   void essentialsRead.then(endEarlyStorage, endEarlyStorage);
@@ -168,9 +168,13 @@ export function startPopup(search: string): Startup {
     },
     getSnapshot: () => state,
     readAgain() {
-      void tabRead
-        .then((tabId) => readPage(tabId))
-        .then((reading) => update({ reading, page: reading.page }));
+      // After the first reading, and like it with the menu's selection; a tab that can no longer be
+      // read (navigated away from a pop-out window, say) leaves what was read as it was.
+      return Promise.all([launchRead, readingDone, tabRead.then((tabId) => readPage(tabId))]).then(
+        ([launch, , page]) => {
+          if (page !== NOTHING_READ) showReading(launch, page);
+        },
+      );
     },
   };
 }

@@ -21,5 +21,5 @@ export function startupWith(essentials: Partial<Essentials>, reading = NOTHING_R
     reading,
     pageRead: true,
   };
-  return { subscribe: () => () => {}, getSnapshot: () => state, readAgain: () => {} };
+  return { subscribe: () => () => {}, getSnapshot: () => state, readAgain: async () => {} };
 }
