@@ -7,7 +7,7 @@
  * none, nothing is known, and the failure counts as one that may have reached the server.
  */
 import { browser } from 'wxt/browser';
-import { setNetworkErrorExplainer } from '../bzctrl/client';
+import { neverLeft, setNetworkErrorExplainer } from '../bzctrl/client';
 
 interface SeenError {
   url: string;
@@ -47,22 +47,32 @@ export function recordNetworkError(url: string, error: string, at: number): void
  */
 export async function explainNetworkError(url: string, since: number): Promise<string | undefined> {
   const address = normalized(url);
-  // Timestamps come from another process: a little leeway.
-  const found = () => seen.findLast((entry) => entry.url === address && entry.at >= since - 50)?.error;
-  if (found()) return found();
+  // Timestamps come from another process: a little leeway. An error that may have come after the
+  // request went out counts over one that says it never left: the safe side. An error explains
+  // one request only: taken, it is gone.
+  const found = () => {
+    const candidates = seen.filter((entry) => entry.url === address && entry.at >= since - 50);
+    const chosen = candidates.find((entry) => !neverLeft(entry.error)) ?? candidates.at(-1);
+    if (chosen) seen.splice(seen.indexOf(chosen), 1);
+    return chosen?.error;
+  };
+  const already = found();
+  if (already) return already;
   if (!(await mayObserve(url))) return undefined;
   // It may have come while the permission was looked up.
-  if (found()) return found();
+  const meanwhile = found();
+  if (meanwhile) return meanwhile;
   return new Promise((resolve) => {
-    const finish = () => {
+    const finish = (error: string | undefined) => {
       waiting.delete(check);
       clearTimeout(timer);
-      resolve(found());
+      resolve(error);
     };
     const check = () => {
-      if (found()) finish();
+      const error = found();
+      if (error) finish(error);
     };
-    const timer = setTimeout(finish, WAIT_FOR_EXPLANATION_MS);
+    const timer = setTimeout(() => finish(found()), WAIT_FOR_EXPLANATION_MS);
     waiting.add(check);
   });
 }

@@ -105,7 +105,26 @@ export async function requestToken(
   return readJson(response, tokenResponseSchema, 'sign-in');
 }
 
-export async function postAddTask(
+/** The add-task requests of this worker, one after another (see postAddTask). */
+let addTasks: Promise<unknown> = Promise.resolve();
+
+/**
+ * One add-task request at a time: all go to one address, and the browser's error for a request
+ * that failed is told apart from another's only by address and time. Two at once (the form's Create
+ * while the outbox retries) could each take the other's, and one that may have reached BzCtrl be
+ * taken for one that surely did not, and sent again by itself.
+ */
+export function postAddTask(
+  addTaskUrl: string,
+  accessToken: string,
+  body: AddTaskRequest,
+): Promise<AddTaskResponse> {
+  const request = addTasks.then(() => postAddTaskNow(addTaskUrl, accessToken, body));
+  addTasks = request.catch(() => undefined);
+  return request;
+}
+
+async function postAddTaskNow(
   addTaskUrl: string,
   accessToken: string,
   body: AddTaskRequest,
@@ -126,6 +145,9 @@ async function send(url: string, init: RequestInit): Promise<Response> {
   // The password and tokens go only to https, or to this machine (policy or storage could say otherwise).
   if (!isAllowedServerUrl(url)) throw new BzCtrlError('not-sent', i18n.t('error.unsafeUrl', { url }));
   const startedAt = Date.now();
+  // Offline before it went out: then surely not sent. Offline only by the time it failed (the
+  // network dropped while BzCtrl answered) says nothing of that: the browser's error does.
+  const offlineAtStart = typeof navigator !== 'undefined' && navigator.onLine === false;
   let response: Response;
   try {
     response = await fetch(url, {
@@ -140,7 +162,7 @@ async function send(url: string, init: RequestInit): Promise<Response> {
     if (error instanceof DOMException && error.name === 'TimeoutError') {
       throw new BzCtrlError('timeout', i18n.t('error.timeout'));
     }
-    throw await failureOf(url, startedAt);
+    throw await failureOf(url, startedAt, offlineAtStart);
   }
   if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
     throw new BzCtrlError('redirect', i18n.t('error.redirected'), response.status || undefined);
@@ -149,9 +171,8 @@ async function send(url: string, init: RequestInit): Promise<Response> {
 }
 
 /** A request that got no answer: did it surely never leave, or may it have reached the server? */
-async function failureOf(url: string, startedAt: number): Promise<BzCtrlError> {
+async function failureOf(url: string, startedAt: number, offline: boolean): Promise<BzCtrlError> {
   const host = URL.canParse(url) ? new URL(url).host : url;
-  const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
   const reason = offline ? 'offline' : await explainNetworkError(url, startedAt).catch(() => undefined);
   if (offline || (reason && neverLeft(reason))) {
     return new BzCtrlError('not-sent', i18n.t('error.unreachable', { host }));

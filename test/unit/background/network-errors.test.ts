@@ -44,6 +44,24 @@ describe('explainNetworkError', () => {
     await expect(explainNetworkError(url, NOW)).resolves.toBe(REFUSED);
   });
 
+  // Two requests' errors in one window: the safe side is that this one may have reached BzCtrl.
+  it('names an error after which the request may have reached the server over one that says it never left', async () => {
+    const url = address();
+    recordNetworkError(url, 'net::ERR_CONNECTION_RESET', NOW);
+    recordNetworkError(url, REFUSED, NOW + 10);
+
+    await expect(explainNetworkError(url, NOW)).resolves.toBe('net::ERR_CONNECTION_RESET');
+  });
+
+  it('gives an error to one request only', async () => {
+    access(false);
+    const url = address();
+    recordNetworkError(url, REFUSED, NOW);
+
+    await expect(explainNetworkError(url, NOW)).resolves.toBe(REFUSED);
+    await expect(explainNetworkError(url, NOW)).resolves.toBeUndefined();
+  });
+
   it('matches the address however it is written', async () => {
     const url = address();
     recordNetworkError(url, REFUSED, NOW);

@@ -307,6 +307,37 @@ describe('a request that got no answer', () => {
     expect(explainer).not.toHaveBeenCalled();
   });
 
+  // The network dropped while BzCtrl answered: the request went out, and may have created the item.
+  it('may have reached BzCtrl when the browser went offline only after the request went out', async () => {
+    vi.stubGlobal('navigator', { onLine: true });
+    setNetworkErrorExplainer(async () => 'net::ERR_CONNECTION_RESET');
+
+    const error = await addTaskError(() => {
+      vi.stubGlobal('navigator', { onLine: false });
+      throw new TypeError('Failed to fetch');
+    });
+
+    expect(error).toMatchObject({ kind: 'network' });
+  });
+
+  // Then the browser's error for a failed request is surely its own (lib/background/network-errors.ts).
+  it('sends add-task requests one after another, never two at once', async () => {
+    const answers: ((response: Response) => void)[] = [];
+    const { requests } = stubFetch(() => new Promise<Response>((resolve) => answers.push(resolve)));
+
+    const first = postAddTask(PROD_ADD_TASK_URL, 'access-1', BODY);
+    const second = postAddTask(PROD_ADD_TASK_URL, 'access-1', BODY);
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(requests).toHaveLength(1);
+
+    answers[0]?.(json(addTaskBody(), 201));
+    await first;
+    await vi.waitFor(() => expect(requests).toHaveLength(2));
+    answers[1]?.(json(addTaskBody(), 201));
+    await expect(second).resolves.toMatchObject({ taskLink: TASK_LINK });
+  });
+
   it('asks the explainer about this URL since the request began, when the browser is online', async () => {
     freezeClock();
     vi.stubGlobal('navigator', { onLine: true });
