@@ -110,7 +110,7 @@ export async function accessToken(settings: Settings, rejected?: string): Promis
   const token =
     tokens.accessToken !== rejected && !isExpiring(tokens, Date.now())
       ? tokens.accessToken
-      : await refreshOnce(settings, tokens);
+      : await refreshOnce(settings, tokens, generation);
   // A session began or ended meanwhile: the token may be another account's than `account`, or none's.
   if (generation !== sessionGeneration) throw new SignedOutError();
   return { accessToken: token, account };
@@ -122,9 +122,10 @@ export function isExpiring(tokens: Tokens, now: number): boolean {
   return now >= tokens.expiresAt - margin;
 }
 
-function refreshOnce(settings: Settings, stale: Tokens): Promise<string> {
+/** `generation`: the session the caller read the tokens in. */
+function refreshOnce(settings: Settings, stale: Tokens, generation: number): Promise<string> {
   if (!refreshInFlight) {
-    const flight = refresh(settings, stale).finally(() => {
+    const flight = refresh(settings, stale, generation).finally(() => {
       // Not one started after a sign-out ended this one.
       if (refreshInFlight === flight) refreshInFlight = undefined;
     });
@@ -133,8 +134,9 @@ function refreshOnce(settings: Settings, stale: Tokens): Promise<string> {
   return refreshInFlight;
 }
 
-async function refresh(settings: Settings, stale: Tokens): Promise<string> {
-  const generation = sessionGeneration;
+async function refresh(settings: Settings, stale: Tokens, generation: number): Promise<string> {
+  // A session that ended since its tokens were read is not refreshed: its refresh token is not sent.
+  if (generation !== sessionGeneration) throw new SignedOutError();
   // Another context may already have refreshed: use its token rather than refresh twice.
   const latest = await tokensItem.getValue();
   if (latest && latest.accessToken !== stale.accessToken && !isExpiring(latest, Date.now())) {

@@ -242,6 +242,28 @@ describe('signOutIfServerChanged', () => {
 
 // A session ends when the user signs out, signs in (as anyone) or the server changes: a token
 // request still on its way then belongs to a session that is over. Its answer is dropped.
+describe('a session that ends while its tokens are read', () => {
+  it('is not refreshed: no token request with its refresh token, nothing stored', async () => {
+    freezeClock(T0);
+    await storeSession(settings);
+    vi.setSystemTime(T0 + LIFETIME_MS); // expiring: accessToken would refresh
+    const read = tokensItem.getValue.bind(tokensItem);
+    let signedOut: Promise<void> | undefined;
+    vi.spyOn(tokensItem, 'getValue').mockImplementationOnce(async () => {
+      const tokens = await read();
+      signedOut = signOut(); // the user's Sign out, handled while the read was on its way
+      return tokens;
+    });
+    const { requests } = stubFetch(() => json(tokenBody('access-2', 'refresh-2')));
+
+    await expect(accessToken(settings)).rejects.toBeInstanceOf(SignedOutError);
+    await signedOut;
+
+    expect(requests).toHaveLength(0);
+    expect(await tokensItem.getValue()).toBeNull();
+  });
+});
+
 describe('a token request of a session that ended on its way', () => {
   /** A refresh on its way: accessToken's promise, once BzCtrl has been asked. */
   async function refreshOnItsWay() {
