@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { workspaceLinkOf } from '../bzctrl/submission';
+import { historyItem } from '../history';
 import { type OutboxItem, pendingCount } from '../outbox';
 import { type Account, loadSettings, type Settings } from '../settings';
 import { openTaskLink } from '../tabs';
@@ -20,13 +21,24 @@ export function registerOutbox(): void {
   });
   browser.notifications.onClicked.addListener((id) => {
     if (!id.startsWith(NOTIFICATION_PREFIX)) return;
-    void openTaskLink(id.slice(NOTIFICATION_PREFIX.length));
+    void openNotifiedLink(id.slice(NOTIFICATION_PREFIX.length));
     void browser.notifications.clear(id);
   });
   outboxItem.watch((items) => void showCount(items ?? []));
   // A worker that starts anew has nothing in flight: what was "sending" when it stopped has an
   // unknown fate. Then whatever is due goes out, and the next retry is scheduled.
   void recoverInterrupted().then(sendDueItems);
+}
+
+/**
+ * A created item's link, from its notification: opened when it was trusted for the server the item
+ * was sent to (its history entry says), whichever server is in force now; without an entry (the
+ * history cleared), when it is trusted for the server in force.
+ */
+async function openNotifiedLink(taskLink: string): Promise<void> {
+  const entry = (await historyItem.getValue()).find((created) => created.taskLink === taskLink);
+  if (!entry) await openTaskLink(taskLink);
+  else if (entry.trusted) await browser.tabs.create({ url: taskLink, active: true });
 }
 
 const isSending = (item: OutboxItem) => item.state === 'sending';

@@ -525,6 +525,30 @@ describe('registerOutbox', () => {
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
   });
 
+  it('opens a notified link as trusted as it was for the server its item was sent to', async () => {
+    const createTab = vi.spyOn(fakeBrowser.tabs, 'create');
+    registerOutbox();
+    const sandboxLink = 'http://127.0.0.1:8787/app/#/todo/IMP-NLD-EXA-SWA-04';
+    const entry = {
+      title: 't',
+      todoType: 'INCIDENT' as const,
+      orderID: '7770142',
+      domainWorkSpace: 'IMP-NLD-EXA-SWA',
+    };
+    await historyItem.setValue([
+      // Sent to the local sandbox: trusted there, though not for the production server in force now.
+      { ...entry, taskLink: sandboxLink, trusted: true, createdAt: '2026-03-14T09:00:00.000Z' },
+      // Not trusted when it came, whatever the server in force says of it now.
+      { ...entry, taskLink: TASK_LINK, trusted: false, createdAt: '2026-03-14T08:00:00.000Z' },
+    ]);
+
+    await fakeBrowser.notifications.onClicked.trigger(`created:${TASK_LINK}`);
+    await fakeBrowser.notifications.onClicked.trigger(`created:${sandboxLink}`);
+
+    await vi.waitFor(() => expect(createTab).toHaveBeenCalled());
+    expect(createTab.mock.calls).toEqual([[{ url: sandboxLink, active: true }]]);
+  });
+
   it('ignores clicks on notifications that are not its own, and never opens an untrusted link', async () => {
     const createTab = vi.spyOn(fakeBrowser.tabs, 'create');
     registerOutbox();
