@@ -122,3 +122,16 @@ export function chooseDraft(drafts: readonly Draft[], serviceOrder?: string): Dr
   if (serviceOrder) return drafts.find((draft) => draft.values.orderID === serviceOrder);
   return drafts[0];
 }
+
+/**
+ * Of a tab's drafts, the one to restore over a page that shows `serviceOrder`: that order's, else
+ * the latest of no service order; the latest when the page shows none. A draft of another service
+ * order is not put under this one: its work is about that order, and stays kept for it.
+ */
+export function draftForPage(drafts: readonly Draft[], serviceOrder: string | undefined): Draft | undefined {
+  if (!serviceOrder) return drafts[0];
+  return (
+    drafts.find((draft) => draft.values.orderID === serviceOrder) ??
+    drafts.find((draft) => draft.values.orderID.trim() === '')
+  );
+}

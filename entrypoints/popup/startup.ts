@@ -10,7 +10,7 @@
 
 import { browser } from 'wxt/browser';
 import type { Draft } from '@/lib/drafts';
-import { chooseDraft, draftsOfTab } from '@/lib/drafts';
+import { chooseDraft, draftForPage, draftsOfTab } from '@/lib/drafts';
 import {
   EARLY_READING_KEY,
   type EarlyReading,
@@ -114,9 +114,14 @@ export function startPopup(search: string): Startup {
     lastEmailItem.getValue(),
     tabRead,
     // The tab's drafts are read beside the menu's note, not after it.
-    Promise.all([tabRead.then(draftsOfTab), launchRead]).then(([drafts, launch]) =>
-      chooseDraft(drafts, launch && valuesFromSelection(launch.selection).serviceOrder),
-    ),
+    Promise.all([tabRead.then(draftsOfTab), launchRead]).then(async ([drafts, launch]) => {
+      const brought = launch && valuesFromSelection(launch.selection).serviceOrder;
+      if (brought || drafts.length === 0) return chooseDraft(drafts, brought);
+      // A draft is restored only over its own service order: the page's reading says which one
+      // the tab shows now (the form waits for it, as it mostly does anyway).
+      await readingDone;
+      return draftForPage(drafts, state.reading.serviceOrder[0]?.value);
+    }),
     loadPresets(),
     launchRead,
     locksRead,

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   type Draft,
   discardDraft,
+  draftForPage,
   draftsItem,
   findDraft,
   markDraftSent,
@@ -66,6 +67,24 @@ describe('saveDraft', () => {
     await saveDraft(draft('draft-a'));
     expect(await fakeBrowser.storage.local.get()).toEqual({});
     expect(Object.keys(await fakeBrowser.storage.session.get())).toContain('drafts');
+  });
+});
+
+describe('draftForPage', () => {
+  const seal = draft('draft-777', { values: incidentForm({ orderID: '7770142', title: 'Seal broken' }) });
+  const loose = draft('draft-none', { values: incidentForm({ orderID: '', title: 'Gate closed' }) });
+
+  it('restores the draft of the service order the page shows', () => {
+    expect(draftForPage([loose, seal], '7770142')).toBe(seal);
+  });
+
+  it('puts no draft of another service order under the one the page shows, but one of none', () => {
+    expect(draftForPage([seal], '8880001')).toBeUndefined();
+    expect(draftForPage([seal, loose], '8880001')).toBe(loose);
+  });
+
+  it('restores the latest when the page shows no service order', () => {
+    expect(draftForPage([seal, loose], undefined)).toBe(seal);
   });
 });
 
