@@ -51,13 +51,19 @@ export function useZodForm<T extends Values, Parsed>(
     );
   }
 
-  /** Props for an input, select or textarea bound to `field`. */
+  /**
+   * Props for an input, select or textarea bound to `field`. While a submission is on its way the
+   * fields hold still: what it sends is what they showed, and an edit then would be lost with them
+   * once it is done (a select has no read-only state: its changes are let go instead).
+   */
   function field(name: keyof T & string) {
     return {
       name,
       value: values[name] ?? '',
-      onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
-        setValue(name, event.target.value, true),
+      readOnly: submitting,
+      onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => {
+        if (!inFlight.current) setValue(name, event.target.value, true);
+      },
     };
   }
 

@@ -97,6 +97,27 @@ describe('useZodForm', () => {
     }
   });
 
+  it('holds the fields still while a submission is on its way, and lets go of them after', async () => {
+    let finish: () => void = () => undefined;
+    const onValid = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    render(<TwoFields onValid={onValid} />);
+    const name = screen.getByLabelText('Name') as HTMLInputElement;
+    fireEvent.change(name, { target: { value: 'Gate' } });
+    fireEvent.change(screen.getByLabelText('Code'), { target: { value: '123' } });
+
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send' })));
+    expect(onValid).toHaveBeenCalledExactlyOnceWith({ name: 'Gate', code: '123' });
+    expect(name.readOnly).toBe(true);
+    // What it sends is what the field shows: a change now is not taken.
+    fireEvent.change(name, { target: { value: 'Gate 4' } });
+    expect(name.value).toBe('Gate');
+
+    await act(async () => finish());
+    expect(name.readOnly).toBe(false);
+    fireEvent.change(name, { target: { value: 'Gate 4' } });
+    expect(name.value).toBe('Gate 4');
+  });
+
   it('sends valid values at the first submit', async () => {
     const onValid = vi.fn(async () => undefined);
     render(<TwoFields onValid={onValid} />);
