@@ -5,9 +5,8 @@ import { beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startPopup } from '@/entrypoints/popup/startup';
 import { type Draft, saveDraft } from '@/lib/drafts';
-import { EARLY_READING_KEY, type EarlyReading } from '@/lib/early-reading';
-import { readFrame } from '@/lib/page/read-frame';
 import { incidentForm } from './helpers';
+import { readingStartedOn } from './popup-startup';
 
 const SEAL: Draft = {
   id: 'draft-777',
@@ -17,13 +16,6 @@ const SEAL: Draft = {
   typed: ['title', 'description'],
   updatedAt: 1_000,
 };
-
-function tabShowing(serviceOrder: string) {
-  document.body.innerHTML = `<dl><dt>Service order</dt><dd>${serviceOrder}</dd></dl>`;
-  const frames = [{ frameId: 0, result: readFrame({ document, url: 'https://tos.example.com/orders/1' }) }];
-  const early: EarlyReading = { tabId: 7, frames: Promise.resolve(frames) };
-  Object.assign(globalThis, { [EARLY_READING_KEY]: Promise.resolve(early) });
-}
 
 async function restoredDraft() {
   const startup = startPopup('');
@@ -37,11 +29,11 @@ beforeEach(async () => {
 });
 
 it('restores the draft over the page that shows its service order', async () => {
-  tabShowing('7770142');
+  readingStartedOn('7770142');
   await expect(restoredDraft()).resolves.toMatchObject({ id: 'draft-777' });
 });
 
 it('does not restore it over the same tab showing another service order', async () => {
-  tabShowing('8880001');
+  readingStartedOn('8880001');
   await expect(restoredDraft()).resolves.toBeUndefined();
 });

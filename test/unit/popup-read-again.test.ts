@@ -4,21 +4,12 @@
 import { beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startPopup } from '@/entrypoints/popup/startup';
-import { EARLY_READING_KEY, type EarlyReading } from '@/lib/early-reading';
-import { readFrame } from '@/lib/page/read-frame';
-
-const URL_OF_SCREEN = 'https://tos.example.com/orders/1';
-
-function screenShowing(serviceOrder: string) {
-  document.body.innerHTML = `<dl><dt>Service order</dt><dd>${serviceOrder}</dd></dl>`;
-  return [{ frameId: 0, documentId: 'screen', result: readFrame({ document, url: URL_OF_SCREEN }) }];
-}
+import { framesShowing, readingStartedOn, SCREEN_URL } from './popup-startup';
 
 beforeEach(() => {
   fakeBrowser.reset();
   vi.restoreAllMocks();
-  const early: EarlyReading = { tabId: 7, frames: Promise.resolve(screenShowing('7770142')) };
-  Object.assign(globalThis, { [EARLY_READING_KEY]: Promise.resolve(early) });
+  readingStartedOn('7770142');
 });
 
 async function startedAndRead() {
@@ -38,12 +29,12 @@ it('keeps what was read when the tab can no longer be read', async () => {
 
   expect(readAgain).toHaveBeenCalled();
   expect(startup.getSnapshot().reading.serviceOrder[0]?.value).toBe('7770142');
-  expect(startup.getSnapshot().page?.url).toBe(URL_OF_SCREEN);
+  expect(startup.getSnapshot().page?.url).toBe(SCREEN_URL);
 });
 
 it('shows what the tab shows now when it is read again', async () => {
   const startup = await startedAndRead();
-  vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue(screenShowing('8880001'));
+  vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue(framesShowing('8880001'));
 
   await startup.readAgain();
 

@@ -24,13 +24,18 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
+/** The form drawn over the stored rule TOS: its address field, once shown. */
+async function formOverTos() {
+  await siteRulesItem.setValue([TOS]);
+  render(<SiteRulesForm />);
+  return screen.findByDisplayValue(TOS.urlPattern);
+}
+
 const patterns = () =>
   screen.getAllByLabelText('Pages (URL pattern)').map((input) => (input as HTMLInputElement).value);
 
 it('shows a rule picked on a page meanwhile when nothing here is unsaved', async () => {
-  await siteRulesItem.setValue([TOS]);
-  render(<SiteRulesForm />);
-  await screen.findByDisplayValue(TOS.urlPattern);
+  await formOverTos();
 
   await act(() => siteRulesItem.setValue([TOS, PICKED]));
 
@@ -41,9 +46,7 @@ it('shows a rule picked on a page meanwhile when nothing here is unsaved', async
 
 it('keeps unsaved edits over a rule picked meanwhile, and says a Save would replace it', async () => {
   const user = userEvent.setup();
-  await siteRulesItem.setValue([TOS]);
-  render(<SiteRulesForm />);
-  const pattern = await screen.findByDisplayValue(TOS.urlPattern);
+  const pattern = await formOverTos();
   await user.clear(pattern);
   await user.type(pattern, 'https://tos2.example.com/*');
 
@@ -62,9 +65,7 @@ it('keeps unsaved edits over a rule picked meanwhile, and says a Save would repl
 
 it('takes its own Save for its own, not for a change made elsewhere', async () => {
   const user = userEvent.setup();
-  await siteRulesItem.setValue([TOS]);
-  render(<SiteRulesForm />);
-  const pattern = await screen.findByDisplayValue(TOS.urlPattern);
+  const pattern = await formOverTos();
   await user.type(pattern, 'x');
   await user.click(screen.getByRole('button', { name: 'Save rules' }));
   await screen.findByText('Page rules saved.');
